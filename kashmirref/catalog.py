@@ -1,0 +1,370 @@
+"""The :class:`Catalog`: the whole immutable collection, validated and indexed once.
+
+A catalogue is built from tuples of records; construction checks every cross-record
+rule (:mod:`kashmirref.integrity`) and raises :class:`~kashmirref.errors.DataError`
+with all problems, or builds the indexes that make every look-up a dictionary hit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeAlias, TypeVar
+
+import attrs
+
+from kashmirref import integrity
+from kashmirref.errors import DataError, Problem, UnknownIdError
+from kashmirref.model import (
+    Actor,
+    Event,
+    Instrument,
+    InstrumentKind,
+    NoPositionFound,
+    Position,
+    Record,
+    Source,
+    Statement,
+    Term,
+    Topic,
+)
+
+__all__ = ["TABLES", "Catalog", "TimelineEntry"]
+
+TABLES: Mapping[str, str] = {
+    "actor": "actors",
+    "source": "sources",
+    "topic": "topics",
+    "instrument": "instruments",
+    "event": "events",
+    "statement": "statements",
+    "position": "positions",
+    "no_position": "no_positions",
+    "term": "terms",
+}
+"""Table name in data files → :class:`Catalog` attribute, in load order."""
+
+_R = TypeVar("_R", bound=Record)
+
+TimelineEntry: TypeAlias = Event | Statement
+"""An entry of :meth:`Catalog.timeline`: an event or a statement."""
+
+
+@attrs.frozen(slots=True)
+class _Index:
+    """Look-up tables built once when a catalogue is created."""
+
+    by_id: Mapping[str, Mapping[str, Record]]
+    positions: tuple[Position, ...]
+    statements: tuple[Statement, ...]
+    resolutions: Mapping[int, Instrument]
+    positions_by_pair: Mapping[tuple[str, str], tuple[Position, ...]]
+    positions_by_actor: Mapping[str, tuple[Position, ...]]
+    positions_by_topic: Mapping[str, tuple[Position, ...]]
+    no_positions_by_pair: Mapping[tuple[str, str], NoPositionFound]
+    statements_by_actor: Mapping[str, tuple[Statement, ...]]
+    statements_by_topic: Mapping[str, tuple[Statement, ...]]
+    timeline: tuple[TimelineEntry, ...]
+    timeline_dates: tuple[dt.date, ...]
+
+    @classmethod
+    def build(cls, catalog: Catalog) -> _Index:
+        by_id = {kind: {r.id: r for r in records} for kind, records in catalog.tables()}
+        positions = tuple(sorted(catalog._positions, key=lambda p: (p.valid_from, p.id)))
+        statements = tuple(sorted(catalog._statements, key=lambda s: (s.date, s.id)))
+        timeline: list[TimelineEntry] = [*catalog._events, *statements]
+        timeline.sort(key=lambda e: (e.date, e.id))
+        return cls(
+            by_id=by_id,
+            positions=positions,
+            statements=statements,
+            resolutions={
+                i.number: i
+                for i in catalog._instruments
+                if i.kind is InstrumentKind.UNSC_RESOLUTION and i.number is not None
+            },
+            positions_by_pair=_group(positions, lambda p: [(p.actor, p.topic)]),
+            positions_by_actor=_group(positions, lambda p: [p.actor]),
+            positions_by_topic=_group(positions, lambda p: [p.topic]),
+            no_positions_by_pair={(n.actor, n.topic): n for n in catalog._no_positions},
+            statements_by_actor=_group(statements, lambda s: [s.on_behalf_of, s.speaker]),
+            statements_by_topic=_group(statements, lambda s: s.topics),
+            timeline=tuple(timeline),
+            timeline_dates=tuple(e.date for e in timeline),
+        )
+
+
+_K = TypeVar("_K")
+
+
+def _group(records: Iterable[_R], keys: Any) -> Mapping[_K, tuple[_R, ...]]:
+    grouped: defaultdict[Any, list[_R]] = defaultdict(list)
+    for r in records:
+        for key in dict.fromkeys(keys(r)):
+            grouped[key].append(r)
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+@attrs.frozen(kw_only=True)
+class Catalog:
+    """The whole immutable, indexed collection of records.
+
+    Build one with :func:`kashmirref.load` (the shipped data, optionally with your own
+    files) or directly from tuples of records; either way every reference is checked
+    and a :class:`~kashmirref.errors.DataError` lists every problem found.
+
+    Two catalogues are equal when they hold equal records in the same order.
+    """
+
+    _actors: tuple[Actor, ...] = attrs.field(default=(), repr=False)
+    _sources: tuple[Source, ...] = attrs.field(default=(), repr=False)
+    _topics: tuple[Topic, ...] = attrs.field(default=(), repr=False)
+    _instruments: tuple[Instrument, ...] = attrs.field(default=(), repr=False)
+    _events: tuple[Event, ...] = attrs.field(default=(), repr=False)
+    _statements: tuple[Statement, ...] = attrs.field(default=(), repr=False)
+    _positions: tuple[Position, ...] = attrs.field(default=(), repr=False)
+    _no_positions: tuple[NoPositionFound, ...] = attrs.field(default=(), repr=False)
+    _terms: tuple[Term, ...] = attrs.field(default=(), repr=False)
+    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = integrity.check(self)
+        if problems:
+            raise DataError(problems)
+        object.__setattr__(self, "_index", _Index.build(self))
+
+    # ------------------------------------------------------------------ building
+
+    def tables(self) -> Iterator[tuple[str, tuple[Record, ...]]]:
+        """Yield ``(table name, records)`` for every kind, in load order."""
+        for table, attribute in TABLES.items():
+            yield table, getattr(self, f"_{attribute}")
+
+    def __repr__(self) -> str:
+        """Counts of each kind, not the records themselves."""
+        counts = ", ".join(
+            f"{attribute}={len(getattr(self, '_' + attribute))}" for attribute in TABLES.values()
+        )
+        return f"Catalog({counts})"
+
+    def __len__(self) -> int:
+        """The number of top-level records of every kind."""
+        return sum(len(records) for _, records in self.tables())
+
+    def merge(self, *others: Catalog) -> Catalog:
+        """Return a catalogue with the records of ``self`` and then of each of ``others``.
+
+        Raises :class:`~kashmirref.errors.DataError` when an id is used twice for the
+        same kind; no record is dropped or replaced.
+        """
+        merged: dict[str, list[Record]] = defaultdict(list)
+        for catalog in (self, *others):
+            for table, records in catalog.tables():
+                merged[table].extend(records)
+        return build(merged, {})
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Serialise to JSON that :func:`kashmirref.load` reads back to an equal catalogue."""
+        from kashmirref.io import dumps
+
+        return dumps(self, indent=indent)
+
+    # ------------------------------------------------------------------ every record
+
+    def actors(self) -> tuple[Actor, ...]:
+        """Every actor, in load order."""
+        return self._actors
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, in load order."""
+        return self._sources
+
+    def topics(self) -> tuple[Topic, ...]:
+        """Every topic, in load order."""
+        return self._topics
+
+    def instruments(self, kind: InstrumentKind | None = None) -> tuple[Instrument, ...]:
+        """Every instrument (of ``kind``, if given), in date order."""
+        found = sorted(self._instruments, key=lambda i: (i.date, i.number or 0, i.id))
+        return tuple(i for i in found if kind is None or i.kind is kind)
+
+    def events(self) -> tuple[Event, ...]:
+        """Every event, in date order."""
+        return tuple(e for e in self._index.timeline if isinstance(e, Event))
+
+    def no_positions(self) -> tuple[NoPositionFound, ...]:
+        """Every explicit "no stated position found" record, in load order."""
+        return self._no_positions
+
+    def terms(self) -> tuple[Term, ...]:
+        """Every term, in load order."""
+        return self._terms
+
+    # ------------------------------------------------------------------ look-ups
+
+    def _get(self, table: str, record_id: str) -> Any:
+        records = self._index.by_id[table]
+        try:
+            return records[record_id]
+        except KeyError:
+            raise UnknownIdError(table.replace("_", " "), record_id, records) from None
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor ``actor_id``; :class:`~kashmirref.errors.UnknownIdError` if none."""
+        result: Actor = self._get("actor", actor_id)
+        return result
+
+    def source(self, source_id: str) -> Source:
+        """The source ``source_id``."""
+        result: Source = self._get("source", source_id)
+        return result
+
+    def topic(self, topic_id: str) -> Topic:
+        """The topic ``topic_id``."""
+        result: Topic = self._get("topic", topic_id)
+        return result
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        """The instrument ``instrument_id`` (e.g. ``"simla-1972"``)."""
+        result: Instrument = self._get("instrument", instrument_id)
+        return result
+
+    def resolution(self, number: int) -> Instrument:
+        """The UN Security Council resolution numbered ``number`` (e.g. ``47``)."""
+        try:
+            return self._index.resolutions[number]
+        except KeyError:
+            known = (str(n) for n in self._index.resolutions)
+            raise UnknownIdError("UNSC resolution", str(number), known) from None
+
+    def event(self, event_id: str) -> Event:
+        """The event ``event_id``."""
+        result: Event = self._get("event", event_id)
+        return result
+
+    def statement(self, statement_id: str) -> Statement:
+        """The statement ``statement_id``."""
+        result: Statement = self._get("statement", statement_id)
+        return result
+
+    def position(self, position_id: str) -> Position:
+        """The position ``position_id``."""
+        result: Position = self._get("position", position_id)
+        return result
+
+    def term(self, term_id: str) -> Term:
+        """The term ``term_id``."""
+        result: Term = self._get("term", term_id)
+        return result
+
+    def record(self, record_id: str) -> Record:
+        """The record of any kind with id ``record_id`` (kinds tried in load order)."""
+        for table in TABLES:
+            found = self._index.by_id[table].get(record_id)
+            if found is not None:
+                return found
+        every = (i for records in self._index.by_id.values() for i in records)
+        raise UnknownIdError("record", record_id, every)
+
+    # ------------------------------------------------------------------ queries
+
+    def positions(
+        self,
+        actor: str | None = None,
+        topic: str | None = None,
+        as_of: dt.date | None = None,
+    ) -> tuple[Position, ...]:
+        """Positions matching every given filter, ordered by ``valid_from``.
+
+        ``as_of`` keeps only positions in force on that date. Unknown actor or topic ids
+        raise :class:`~kashmirref.errors.UnknownIdError`.
+        """
+        if actor is not None:
+            self.actor(actor)
+        if topic is not None:
+            self.topic(topic)
+        index = self._index
+        if actor is not None and topic is not None:
+            found = index.positions_by_pair.get((actor, topic), ())
+        elif actor is not None:
+            found = index.positions_by_actor.get(actor, ())
+        elif topic is not None:
+            found = index.positions_by_topic.get(topic, ())
+        else:
+            found = index.positions
+        if as_of is not None:
+            found = tuple(p for p in found if p.in_force(as_of))
+        return found
+
+    def no_position(self, actor: str, topic: str) -> NoPositionFound | None:
+        """The explicit "no stated position found" record for a pair, if any."""
+        return self._index.no_positions_by_pair.get((actor, topic))
+
+    def statements(
+        self,
+        actor: str | None = None,
+        topic: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> tuple[Statement, ...]:
+        """Statements by or on behalf of ``actor``, on ``topic``, dated within bounds.
+
+        Ordered by date; ``start`` and ``end`` are inclusive.
+        """
+        if actor is not None:
+            self.actor(actor)
+            found = self._index.statements_by_actor.get(actor, ())
+        elif topic is not None:
+            found = self._index.statements_by_topic.get(topic, ())
+        else:
+            found = self._index.statements
+        if topic is not None:
+            self.topic(topic)
+            found = tuple(s for s in found if topic in s.topics)
+        return tuple(
+            s
+            for s in found
+            if (start is None or s.date >= start) and (end is None or s.date <= end)
+        )
+
+    def timeline(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> tuple[TimelineEntry, ...]:
+        """Events and statements in date order, within inclusive bounds."""
+        dates = self._index.timeline_dates
+        low = 0 if start is None else bisect.bisect_left(dates, start)
+        high = len(dates) if end is None else bisect.bisect_right(dates, end)
+        return self._index.timeline[low:high]
+
+    def citing(self, record_id: str) -> tuple[Position, ...]:
+        """Positions that invoke instrument ``record_id`` as a ground."""
+        self.instrument(record_id)
+        return tuple(
+            p for p in self._index.positions if any(g.instrument == record_id for g in p.grounds)
+        )
+
+
+def _located(
+    problems: Iterable[Problem], where: Mapping[tuple[str, str], Problem]
+) -> list[Problem]:
+    """Fill in file and line of each problem from ``where`` ((kind, id) → a located stub)."""
+    located = []
+    for problem in problems:
+        stub = where.get((problem.kind or "", problem.record or ""))
+        if stub is not None:
+            problem = attrs.evolve(problem, file=stub.file, line=stub.line)
+        located.append(problem)
+    return located
+
+
+def build(
+    tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], Problem]
+) -> Catalog:
+    """Build a catalogue from records by table name; locate any problem with ``where``."""
+    arguments: dict[str, Any] = {TABLES[t]: tuple(records) for t, records in tables.items()}
+    try:
+        return Catalog(**arguments)
+    except DataError as error:
+        raise DataError(_located(error.problems, where)) from None

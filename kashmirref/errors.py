@@ -1,0 +1,110 @@
+"""The one exception family of kashmirref.
+
+Every error the library raises on purpose derives from :class:`KashmirRefError`:
+
+- :class:`DataError` (a ``ValueError``): records that cannot be loaded. It carries
+  every :class:`Problem` found, each naming the file, line, record id and field path,
+  so that a user can fix all of them in one pass.
+- :class:`UnknownIdError` (a ``KeyError``): a look-up of an id the catalogue does not
+  hold, with the nearest ids as suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "KashmirRefError",
+    "Problem",
+    "UnknownIdError",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the input allows.
+
+    Attributes:
+        message: What is wrong, in one sentence.
+        file: The file the record came from, or ``None`` for records built in Python.
+        line: The 1-based line in ``file`` where the record (or the error) starts.
+        column: The 1-based column, where the parser reports one.
+        record: The id of the record at fault (``"kind:id"`` where the id is unknown).
+        field: The dotted path of the field at fault inside the record, e.g.
+            ``"citations[0].quote"``.
+        kind: The table the record belongs to (``"statement"``, ...), if known.
+
+    """
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    record: str | None = None
+    field: str | None = None
+    kind: str | None = None
+
+    def __str__(self) -> str:
+        """Render as ``file:line: record: field: message``, leaving out unknown parts."""
+        where = ""
+        if self.file is not None:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+        parts = [p for p in (where, self.record, self.field) if p]
+        return ": ".join([*parts, self.message])
+
+
+class KashmirRefError(Exception):
+    """Base class of every error kashmirref raises on purpose."""
+
+
+class DataError(KashmirRefError, ValueError):
+    """Input records are invalid; nothing was loaded.
+
+    ``problems`` holds every problem found (not only the first), in input order.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("DataError needs at least one problem")
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        lines = [str(p) for p in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class UnknownIdError(KashmirRefError, KeyError):
+    """A look-up named an id the catalogue does not hold.
+
+    Attributes:
+        kind: The kind of record looked up (``"actor"``, ``"topic"``, ...).
+        key: The id that was asked for.
+        suggestions: The nearest known ids, best first (possibly empty).
+
+    """
+
+    def __init__(self, kind: str, key: object, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.key = key
+        self.suggestions: tuple[str, ...] = tuple(
+            difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
+        )
+        super().__init__(kind, key)
+
+    def __str__(self) -> str:
+        """One line: what was not found and what was probably meant."""
+        text = f"unknown {self.kind} {self.key!r}"
+        if self.suggestions:
+            text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        return text

@@ -1,0 +1,334 @@
+"""Reading and writing records: one strict cattrs converter, TOML and JSON files.
+
+A data file (TOML or JSON) is a table whose keys are record kinds (``actor``,
+``source``, ``topic``, ``instrument``, ``event``, ``statement``, ``position``,
+``no_position``, ``term``), each holding a list of records. The converter is strict:
+an unknown field, a wrong type, a string where a list belongs or an impossible date
+is a :class:`~kashmirref.errors.Problem`, never silently coerced or dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+
+from kashmirref.catalog import Catalog, build
+from kashmirref.errors import DataError, Problem
+from kashmirref.model import RECORD_TYPES
+
+__all__ = ["MAX_FILE_BYTES", "converter", "dumps", "load", "read_records", "unstructure"]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Largest data file the loader reads (16 MiB); a larger one is a problem, not a hang."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# ------------------------------------------------------------------ the converter
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date without a time, got {value.isoformat()!r}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return dt.date.fromisoformat(value)
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _strict(kind: type) -> Callable[[object, type], Any]:
+    """A hook that accepts only values that already are ``kind`` (no ``str(5)``)."""
+
+    def hook(value: object, _: type) -> Any:
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+
+    return hook
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(member.value) for member in kind)
+        raise ValueError(f"{value!r} is not one of {choices}") from None
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
+    """Build hooks for ``tuple[X, ...]`` that refuse strings and keep item paths."""
+
+    def factory(kind: Any) -> Callable[[object, type], Any]:
+        (item_type, _ellipsis) = get_args(kind)
+        item_hook = converter.get_structure_hook(item_type)
+
+        def hook(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
+            items, errors = [], []
+            for i, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as error:
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        IterableValidationNote(f"Structuring item {i}", i, item_type),
+                    ]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+            return tuple(items)
+
+        return hook
+
+    return factory
+
+
+def _is_homogeneous_tuple(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The one converter every record goes through, in and out (built once)."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
+    )
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
+    return conv
+
+
+def unstructure(value: object) -> Any:
+    """Turn a record (or a tuple of them) into plain JSON-ready data."""
+    return converter().unstructure(value)
+
+
+# ------------------------------------------------------------------ locating
+
+
+def _line_of_id(text: str, record_id: object) -> int | None:
+    """The 1-based line where ``id = "record_id"`` (TOML) or ``"id": "..."`` (JSON) is."""
+    if not isinstance(record_id, str):
+        return None
+    match = re.search(r"\bid\W{1,4}" + re.escape(json.dumps(record_id)), text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
+
+
+def _problems_of(error: Exception) -> list[tuple[str | None, str]]:
+    """Split a cattrs error into ``(field path, message)`` pairs."""
+    pairs: list[tuple[str | None, str]] = []
+    for line in cattrs.transform_error(error, path="$"):
+        message, _, path = line.rpartition(" @ ")
+        field = path.removeprefix("$").removeprefix(".") or None
+        pairs.append((field, _tidy(message)))
+    return pairs
+
+
+def _tidy(message: str) -> str:
+    """Make cattrs' wording read as ours."""
+    message = message.removeprefix("invalid value for type, ")
+    if message.startswith("extra fields found"):
+        return "unknown field (check its spelling)"
+    if message == "required field missing":
+        return "required field is missing"
+    return message
+
+
+# ------------------------------------------------------------------ reading
+
+
+@attrs.frozen
+class _Parsed:
+    """The records of one or more files, with where each came from."""
+
+    tables: Mapping[str, tuple[Any, ...]]
+    where: Mapping[tuple[str, str], Problem]
+
+
+def _decode(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    if not path.exists():
+        return None, [Problem(file=shown, message="no such file")]
+    if not path.is_file():
+        return None, [Problem(file=shown, message="not a regular file")]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(file=shown, message=f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+        ]
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, [Problem(file=shown, line=line, message="file is not valid UTF-8")]
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _parse(text: str, shown: str) -> tuple[object, list[Problem]]:
+    if shown.endswith(".json"):
+        try:
+            return json.loads(text), []
+        except json.JSONDecodeError as error:
+            return None, [
+                Problem(file=shown, line=error.lineno, column=error.colno, message=error.msg)
+            ]
+    if not shown.endswith(".toml"):
+        return None, [Problem(file=shown, message="data files must end in .toml or .json")]
+    try:
+        return tomllib.loads(text), []
+    except tomllib.TOMLDecodeError as error:
+        at = _TOML_AT.search(str(error))
+        line, column = (int(at[1]), int(at[2])) if at else (None, None)
+        message = _TOML_AT.sub("", str(error)).strip()
+        return None, [Problem(file=shown, line=line, column=column, message=message)]
+
+
+def _read_one(
+    path: Path, shown: str
+) -> tuple[dict[str, list[Any]], dict[tuple[str, str], Problem], list[Problem]]:
+    tables: dict[str, list[Any]] = {}
+    where: dict[tuple[str, str], Problem] = {}
+    text, problems = _decode(path, shown)
+    if text is None:
+        return tables, where, problems
+    document, problems = _parse(text, shown)
+    if problems:
+        return tables, where, problems
+    if not isinstance(document, dict):
+        return tables, where, [Problem(file=shown, message="top level must be a table of kinds")]
+    conv = converter()
+    for table, rows in document.items():
+        if table not in RECORD_TYPES:
+            kinds = ", ".join(RECORD_TYPES)
+            problems.append(
+                Problem(file=shown, field=table, message=f"unknown kind; use one of {kinds}")
+            )
+            continue
+        if not isinstance(rows, list):
+            problems.append(Problem(file=shown, field=table, message="must be a list of records"))
+            continue
+        kind = RECORD_TYPES[table]
+        for i, row in enumerate(rows):
+            record_id = row.get("id") if isinstance(row, dict) else None
+            label = record_id if isinstance(record_id, str) else f"{table}[{i}]"
+            stub = Problem(
+                file=shown, line=_line_of_id(text, record_id), kind=table, record=label, message=""
+            )
+            if not isinstance(row, dict):
+                problems.append(attrs.evolve(stub, message="a record must be a table"))
+                continue
+            try:
+                record = conv.structure(row, kind)
+            except Exception as error:
+                problems.extend(
+                    attrs.evolve(stub, field=field, message=message)
+                    for field, message in _problems_of(error)
+                )
+                continue
+            tables.setdefault(table, []).append(record)
+            where.setdefault((table, label), stub)
+    return tables, where, problems
+
+
+def read_records(
+    paths: Iterable[str | Path],
+    *,
+    shown_as: Callable[[Path], str] = str,
+    base: _Parsed | None = None,
+) -> _Parsed:
+    """Read records from TOML/JSON files; raise one :class:`DataError` with every problem.
+
+    Records are checked field by field here, and for duplicate ids across all files
+    (and against ``base``, records read before); references between records are
+    checked when the catalogue is built.
+    """
+    tables: dict[str, list[Any]] = {t: list(r) for t, r in (base.tables if base else {}).items()}
+    where: dict[tuple[str, str], Problem] = dict(base.where) if base else {}
+    problems: list[Problem] = []
+    for entry in paths:
+        path = Path(entry)
+        shown = shown_as(path)
+        file_tables, file_where, file_problems = _read_one(path, shown)
+        problems.extend(file_problems)
+        for key, stub in file_where.items():
+            first = where.get(key)
+            if first is None:
+                where[key] = stub
+                continue
+            problems.append(
+                attrs.evolve(
+                    stub,
+                    field="id",
+                    message=f"duplicate {key[0]} id; first defined at {first.file}:{first.line}",
+                )
+            )
+        for table, records in file_tables.items():
+            tables.setdefault(table, []).extend(records)
+    if problems:
+        raise DataError(problems)
+    return _Parsed({t: tuple(r) for t, r in tables.items()}, where)
+
+
+def _shipped_files() -> list[Path]:
+    data = resources.files("kashmirref") / "data"
+    return sorted(Path(str(data)).glob("*.toml"))
+
+
+def _shown_shipped(path: Path) -> str:
+    return f"kashmirref/data/{path.name}"
+
+
+@functools.cache
+def _shipped() -> _Parsed:
+    return read_records(_shipped_files(), shown_as=_shown_shipped)
+
+
+@functools.cache
+def _shipped_catalog() -> Catalog:
+    parsed = _shipped()
+    return build(parsed.tables, parsed.where)
+
+
+def load(paths: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Catalog:
+    """Load a catalogue: the shipped records, plus (or only) the records in ``paths``.
+
+    ``load()`` parses the shipped data once and returns the same cached catalogue on
+    every later call. With ``paths`` (TOML or JSON files), their records are added to
+    the shipped ones and the whole is validated together: an id that clashes with a
+    shipped record, a dangling reference or a bad field raises
+    :class:`~kashmirref.errors.DataError` listing every problem, and nothing is loaded.
+    """
+    paths = tuple(paths)
+    if include_shipped and not paths:
+        return _shipped_catalog()
+    if not paths:
+        return Catalog()
+    parsed = read_records(paths, base=_shipped() if include_shipped else None)
+    return build(parsed.tables, parsed.where)
+
+
+def dumps(catalog: Catalog, *, indent: int | None = 2) -> str:
+    """Serialise ``catalog`` to JSON text that :func:`load` reads back to an equal one."""
+    document = {table: unstructure(records) for table, records in catalog.tables() if records}
+    return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"

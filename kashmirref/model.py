@@ -1,0 +1,531 @@
+"""The record classes: immutable, typed, validated on construction.
+
+Every class is an attrs class with ``frozen=True, slots=True, kw_only=True``;
+collections are tuples, dates are :class:`datetime.date`, closed vocabularies are
+enums. Validators here check what one record can check on its own (slugs, non-empty
+quotes, ordered periods, date precision); what needs the whole catalogue (references
+between records, unique ids, stances on a topic's scale) is checked by
+:mod:`kashmirref.integrity`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any, TypeAlias
+
+import attrs
+
+__all__ = [
+    "RECORD_TYPES",
+    "Actor",
+    "ActorKind",
+    "Citation",
+    "Event",
+    "EventKind",
+    "Ground",
+    "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
+    "NoPositionFound",
+    "Position",
+    "Precision",
+    "Provision",
+    "Record",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Statement",
+    "StatementForm",
+    "StatusChange",
+    "Term",
+    "TermName",
+    "Topic",
+    "format_date",
+]
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+record = attrs.frozen(kw_only=True)
+"""The decorator every record class uses: frozen, slotted, keyword-only."""
+
+
+# --------------------------------------------------------------------------- vocab
+
+
+class Precision(enum.StrEnum):
+    """How much of a date its source gives: a day, a month, or only a year.
+
+    A date known to the month is stored as the first of that month and one known to
+    the year as 1 January, with the precision saying so; no day is ever invented.
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class ActorKind(enum.StrEnum):
+    """What sort of actor a record is."""
+
+    STATE = "state"
+    ORGANISATION = "organisation"
+    ORGAN = "organ"
+    OFFICE = "office"
+    PERSON = "person"
+    GROUP = "group"
+
+
+class SourceKind(enum.StrEnum):
+    """Primary (the document itself) or secondary (a report about it)."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+class InstrumentKind(enum.StrEnum):
+    """The legal or political form of an instrument."""
+
+    AGREEMENT = "agreement"
+    DECLARATION = "declaration"
+    TREATY = "treaty"
+    CHARTER_ARTICLE = "charter-article"
+    UNSC_RESOLUTION = "unsc-resolution"
+    UNCIP_RESOLUTION = "uncip-resolution"
+
+
+class InstrumentStatus(enum.StrEnum):
+    """A status an instrument was given at some date, by whoever declared it."""
+
+    ADOPTED = "adopted"
+    SIGNED = "signed"
+    IN_FORCE = "in-force"
+    IN_ABEYANCE = "in-abeyance"
+    TERMINATED = "terminated"
+
+
+class EventKind(enum.StrEnum):
+    """What sort of happening an event is."""
+
+    ACCESSION = "accession"
+    WAR = "war"
+    ATTACK = "attack"
+    MILITARY_OPERATION = "military-operation"
+    CEASEFIRE = "ceasefire"
+    AGREEMENT = "agreement"
+    CONSTITUTIONAL_CHANGE = "constitutional-change"
+    MEETING = "meeting"
+    DECISION = "decision"
+
+
+class StatementForm(enum.StrEnum):
+    """How the cited source carries the statement.
+
+    ``direct``: the source quotes the speaker's own words. ``reported``: the source
+    paraphrases the speaker; the quote is the reporter's wording. ``document``: the
+    quote is the actor's own text (a resolution, a treaty, an official release).
+    """
+
+    DIRECT = "direct"
+    REPORTED = "reported"
+    DOCUMENT = "document"
+
+
+# ---------------------------------------------------------------------- validators
+
+
+def _slug(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not _SLUG.fullmatch(value):
+        raise ValueError(
+            f"{attribute.name} must be a lowercase slug such as 'simla-1972', got {value!r}"
+        )
+
+
+def _optional_slug(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _slug(instance, attribute, value)
+
+
+def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _slug(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise ValueError(f"{attribute.name} lists an id twice: {value!r}")
+
+
+def _text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _non_empty(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} needs at least one entry")
+
+
+def _precision_fits(date_field: str) -> Any:
+    """Check that the date in ``date_field`` carries no more than its precision."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: Precision) -> None:
+        when: dt.date | None = getattr(instance, date_field)
+        if when is None:
+            return
+        if value is Precision.MONTH and when.day != 1:
+            raise ValueError(
+                f"{date_field} {when} has month precision, so must be the 1st of the month"
+            )
+        if value is Precision.YEAR and (when.month, when.day) != (1, 1):
+            raise ValueError(f"{date_field} {when} has year precision, so must be 1 January")
+
+    return check
+
+
+def format_date(when: dt.date, precision: Precision = Precision.DAY) -> str:
+    """Render a date no more precisely than it is known: ``2 July 1972``, ``May 2025``."""
+    if precision is Precision.YEAR:
+        return str(when.year)
+    if precision is Precision.MONTH:
+        return f"{when:%B} {when.year}"
+    return f"{when.day} {when:%B} {when.year}"
+
+
+# ------------------------------------------------------------------------- records
+
+
+@record
+class Actor:
+    """A state, organisation, UN organ, office, person or group that takes positions.
+
+    ``parent`` links an office to its state or a person to the office they speak for,
+    so that a statement by a spokesperson can be traced to the state it speaks for.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    kind: ActorKind
+    parent: str | None = attrs.field(default=None, validator=_optional_slug)
+    aliases: tuple[str, ...] = ()
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@record
+class Source:
+    """A document cited by the catalogue: a treaty text, UN record, transcript or report.
+
+    ``published`` is given no more precisely than the document itself supports (see
+    ``published_precision``).
+    """
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=_text)
+    published: dt.date
+    published_precision: Precision = attrs.field(
+        default=Precision.DAY, validator=_precision_fits("published")
+    )
+    kind: SourceKind
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@record
+class Citation:
+    """A pointer into a source, with the verbatim words found there."""
+
+    source: str = attrs.field(validator=_slug)
+    quote: str = attrs.field(validator=_text)
+    locator: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@record
+class Stance:
+    """One point on a topic's ordered scale: its rank, a short label and what it means.
+
+    Stances compare by ``value``; the difference between two values is the gap the
+    comparison engine reports.
+    """
+
+    value: int = attrs.field(validator=attrs.validators.ge(0))
+    label: str = attrs.field(validator=_slug)
+    meaning: str = attrs.field(validator=_text)
+
+
+def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]) -> None:
+    if len(value) < 2:
+        raise ValueError(f"{attribute.name} needs at least two stances")
+    values = [s.value for s in value]
+    if values != list(range(len(value))):
+        raise ValueError(f"{attribute.name} values must run 0, 1, 2, ... in order, got {values}")
+    labels = [s.label for s in value]
+    if len(set(labels)) != len(labels):
+        raise ValueError(f"{attribute.name} repeats a label: {labels}")
+
+
+@record
+class Topic:
+    """A question the actors answer differently, with its ordered scale of answers.
+
+    ``question`` is neutral editorial text: either side should accept it as a fair
+    statement of what is asked. ``core`` topics must have a recorded position (or an
+    explicit :class:`NoPositionFound`) for both India and Pakistan.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_text)
+    question: str = attrs.field(validator=_text)
+    scale: tuple[Stance, ...] = attrs.field(validator=_scale)
+    core: bool = True
+
+    def stance(self, label: str) -> Stance:
+        """Return the stance called ``label``; ``ValueError`` if the scale has none."""
+        for point in self.scale:
+            if point.label == label:
+                return point
+        labels = ", ".join(s.label for s in self.scale)
+        raise ValueError(f"stance {label!r} is not on the scale of {self.id!r} ({labels})")
+
+
+@record
+class Statement:
+    """A dated utterance by a speaker on behalf of an actor, with its citations.
+
+    The first citation is where the quoted words were found; further citations
+    corroborate it (for example the primary transcript behind a press report).
+    """
+
+    id: str = attrs.field(validator=_slug)
+    date: dt.date
+    date_precision: Precision = attrs.field(
+        default=Precision.DAY, validator=_precision_fits("date")
+    )
+    speaker: str = attrs.field(validator=_slug)
+    on_behalf_of: str = attrs.field(validator=_slug)
+    form: StatementForm
+    citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
+    topics: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    venue: str | None = attrs.field(default=None, validator=_optional_text)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def citation(self) -> Citation:
+        """The citation where the quoted words were found."""
+        return self.citations[0]
+
+    @property
+    def text(self) -> str:
+        """The verbatim words of the statement as the first citation gives them."""
+        return self.citations[0].quote
+
+
+@record
+class Ground:
+    """An instrument (or one provision of it) that an actor invokes for a position.
+
+    ``reading`` says how that actor reads it, in wording attributed to the actor.
+    """
+
+    instrument: str = attrs.field(validator=_slug)
+    reading: str = attrs.field(validator=_text)
+    provision: str | None = attrs.field(default=None, validator=_optional_slug)
+
+
+def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) -> None:
+    if value is not None and value < instance.valid_from:
+        raise ValueError(f"valid_to {value} is before valid_from {instance.valid_from}")
+
+
+@record
+class Position:
+    """An actor's stance on a topic over a period, with its grounds and evidence.
+
+    The period is inclusive: the position is in force on every date from
+    ``valid_from`` to ``valid_to`` (open-ended when ``valid_to`` is ``None``).
+    ``valid_from`` is the earliest date the evidence supports, not a claim about when
+    the position was first adopted. ``evidence`` names at least one statement.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    actor: str = attrs.field(validator=_slug)
+    topic: str = attrs.field(validator=_slug)
+    stance: str = attrs.field(validator=_slug)
+    summary: str = attrs.field(validator=_text)
+    valid_from: dt.date
+    valid_to: dt.date | None = attrs.field(default=None, validator=_period)
+    grounds: tuple[Ground, ...] = ()
+    evidence: tuple[str, ...] = attrs.field(validator=[_non_empty, _slugs])
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the position is in force on ``on`` (bounds inclusive)."""
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@record
+class NoPositionFound:
+    """An explicit record that no stated position of an actor on a topic was found.
+
+    It keeps coverage symmetric: a gap on one side is a recorded finding, with what was
+    searched and when, never a silent absence.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    actor: str = attrs.field(validator=_slug)
+    topic: str = attrs.field(validator=_slug)
+    searched: str = attrs.field(validator=_text)
+    checked: dt.date
+
+
+@record
+class Provision:
+    """One clause of an instrument, with its verbatim text."""
+
+    id: str = attrs.field(validator=_slug)
+    label: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_text)
+    summary: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@record
+class StatusChange:
+    """A status an instrument took on a date, as declared by an actor, with a citation."""
+
+    date: dt.date
+    status: InstrumentStatus
+    citation: Citation
+    declared_by: str | None = attrs.field(default=None, validator=_optional_slug)
+
+
+def _provision_ids(
+    _: object, attribute: attrs.Attribute[Any], value: tuple[Provision, ...]
+) -> None:
+    ids = [p.id for p in value]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{attribute.name} repeats an id: {ids}")
+
+
+def _history(
+    instance: Instrument, attribute: attrs.Attribute[Any], value: tuple[StatusChange, ...]
+) -> None:
+    dates = [change.date for change in value]
+    if dates != sorted(dates):
+        raise ValueError(f"{attribute.name} must be in date order")
+    if dates and dates[0] < instance.date:
+        raise ValueError(f"{attribute.name} starts before the instrument's date {instance.date}")
+
+
+def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if instance.kind is InstrumentKind.UNSC_RESOLUTION and (value is None or value < 1):
+        raise ValueError(f"{attribute.name} is required for a UNSC resolution")
+
+
+@record
+class Instrument:
+    """An agreement, declaration, treaty, Charter article or UN resolution.
+
+    ``date`` is the date of adoption or signature. ``status_history`` lists, in date
+    order, each status the instrument took and who declared it; :attr:`status` is the
+    latest.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    kind: InstrumentKind
+    title: str = attrs.field(validator=_text)
+    date: dt.date
+    citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
+    number: int | None = attrs.field(default=None, validator=_number)
+    parties: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    signatories: tuple[str, ...] = ()
+    vote: str | None = attrs.field(default=None, validator=_optional_text)
+    summary: str | None = attrs.field(default=None, validator=_optional_text)
+    provisions: tuple[Provision, ...] = attrs.field(default=(), validator=_provision_ids)
+    status_history: tuple[StatusChange, ...] = attrs.field(default=(), validator=_history)
+
+    @property
+    def status(self) -> InstrumentStatus | None:
+        """The latest declared status, or ``None`` when none is recorded."""
+        return self.status_history[-1].status if self.status_history else None
+
+    def provision(self, provision_id: str) -> Provision:
+        """Return the provision ``provision_id``; ``KeyError`` names the known ones."""
+        for provision in self.provisions:
+            if provision.id == provision_id:
+                return provision
+        from kashmirref.errors import UnknownIdError
+
+        raise UnknownIdError(
+            f"provision of {self.id}", provision_id, (p.id for p in self.provisions)
+        )
+
+
+def _end(instance: Event, _: attrs.Attribute[Any], value: dt.date | None) -> None:
+    if value is not None and value < instance.date:
+        raise ValueError(f"end_date {value} is before date {instance.date}")
+
+
+@record
+class Event:
+    """A dated happening the positions refer to: an attack, a war, a ceasefire, ..."""
+
+    id: str = attrs.field(validator=_slug)
+    date: dt.date
+    date_precision: Precision = attrs.field(
+        default=Precision.DAY, validator=_precision_fits("date")
+    )
+    end_date: dt.date | None = attrs.field(default=None, validator=_end)
+    kind: EventKind
+    title: str = attrs.field(validator=_text)
+    summary: str = attrs.field(validator=_text)
+    actors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
+
+
+@record
+class TermName:
+    """One name an actor uses for a place or thing, with where it is attested."""
+
+    actor: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    citation: Citation | None = None
+
+
+@record
+class Term:
+    """A place or thing in dispute, the neutral name the library uses, and each side's."""
+
+    id: str = attrs.field(validator=_slug)
+    neutral_name: str = attrs.field(validator=_text)
+    names: tuple[TermName, ...] = attrs.field(validator=_non_empty)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def names_by_actor(self) -> Mapping[str, tuple[str, ...]]:
+        """Each actor's names for the term, in recorded order."""
+        grouped: dict[str, tuple[str, ...]] = {}
+        for entry in self.names:
+            grouped[entry.actor] = (*grouped.get(entry.actor, ()), entry.name)
+        return grouped
+
+
+Record: TypeAlias = (
+    Actor | Source | Topic | Statement | Position | NoPositionFound | Instrument | Event | Term
+)
+"""Any top-level record of the catalogue."""
+
+RECORD_TYPES: Mapping[str, type[Any]] = {
+    "actor": Actor,
+    "source": Source,
+    "topic": Topic,
+    "instrument": Instrument,
+    "event": Event,
+    "statement": Statement,
+    "position": Position,
+    "no_position": NoPositionFound,
+    "term": Term,
+}
+"""Top-level record kinds by the table name they have in data files, in load order."""

@@ -359,9 +359,7 @@ def _located(
     return located
 
 
-def build(
-    tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], Problem]
-) -> Catalog:
+def build(tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], Problem]) -> Catalog:
     """Build a catalogue from records by table name; locate any problem with ``where``."""
     arguments: dict[str, Any] = {TABLES[t]: tuple(records) for t, records in tables.items()}
     try:

@@ -136,6 +136,8 @@ class _Checker:
                     )
             for i, ground in enumerate(p.grounds):
                 field = f"grounds[{i}]"
+                if ground.citation is not None:
+                    self.cite("position", p.id, f"{field}.citation", ground.citation)
                 if self.ref(
                     "position", p.id, f"{field}.instrument", ground.instrument, "instrument"
                 ):

@@ -109,7 +109,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (str, int, bool):
-        conv.register_structure_hook(kind, _strict(kind))
+        conv.register_structure_hook_func(lambda t, kind=kind: t is kind, _strict(kind))
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )

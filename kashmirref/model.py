@@ -328,12 +328,14 @@ class Statement:
 class Ground:
     """An instrument (or one provision of it) that an actor invokes for a position.
 
-    ``reading`` says how that actor reads it, in wording attributed to the actor.
+    ``reading`` says how that actor reads it, in wording attributed to the actor;
+    ``citation`` points to where the actor says so.
     """
 
     instrument: str = attrs.field(validator=_slug)
     reading: str = attrs.field(validator=_text)
     provision: str | None = attrs.field(default=None, validator=_optional_slug)
+    citation: Citation | None = None
 
 
 def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) -> None:

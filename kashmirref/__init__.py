@@ -92,7 +92,47 @@ _LAZY: dict[str, str] = {
     ),
 }
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Catalog",
+    "Citation",
+    "Comparison",
+    "DataError",
+    "Event",
+    "EventKind",
+    "Ground",
+    "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
+    "KashmirRefError",
+    "NoPositionFound",
+    "Position",
+    "Precision",
+    "Problem",
+    "Provision",
+    "Record",
+    "Relation",
+    "Row",
+    "Side",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Statement",
+    "StatementForm",
+    "StatusChange",
+    "Term",
+    "TermName",
+    "TimelineEntry",
+    "Topic",
+    "UnknownIdError",
+    "compare",
+    "dumps",
+    "evolution",
+    "format_date",
+    "load",
+    "matrix",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -60,6 +60,11 @@ def _strict(kind: type) -> Callable[[object, type], Any]:
     return hook
 
 
+def _is(kind: type) -> Callable[[Any], bool]:
+    """A predicate true for exactly ``kind`` (not its subclasses, such as StrEnums)."""
+    return lambda candidate: candidate is kind
+
+
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     try:
         return kind(value)
@@ -109,7 +114,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (str, int, bool):
-        conv.register_structure_hook_func(lambda t, kind=kind: t is kind, _strict(kind))
+        conv.register_structure_hook_func(_is(kind), _strict(kind))
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )

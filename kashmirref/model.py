@@ -350,7 +350,9 @@ class Position:
     The period is inclusive: the position is in force on every date from
     ``valid_from`` to ``valid_to`` (open-ended when ``valid_to`` is ``None``).
     ``valid_from`` is the earliest date the evidence supports, not a claim about when
-    the position was first adopted. ``evidence`` names at least one statement.
+    the position was first adopted; ``valid_from_precision`` says how precisely it is
+    known (a position evidenced only "in 2025" starts on 1 January 2025 with year
+    precision). ``evidence`` names at least one statement.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -359,6 +361,9 @@ class Position:
     stance: str = attrs.field(validator=_slug)
     summary: str = attrs.field(validator=_text)
     valid_from: dt.date
+    valid_from_precision: Precision = attrs.field(
+        default=Precision.DAY, validator=_precision_fits("valid_from")
+    )
     valid_to: dt.date | None = attrs.field(default=None, validator=_period)
     grounds: tuple[Ground, ...] = ()
     evidence: tuple[str, ...] = attrs.field(validator=[_non_empty, _slugs])

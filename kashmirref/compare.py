@@ -1,0 +1,410 @@
+"""Where two actors' stated positions agree or diverge, topic by topic, and why.
+
+How a relation follows from a topic's stance scale (``n`` stances, values ``0 … n-1``;
+the gap is the absolute difference of the two stance values):
+
+- ``agree``: gap 0 — the same stance;
+- ``partially-agree``: gap at most half the scale (``2 * gap <= n - 1``);
+- ``diverge``: gap more than half the scale;
+- ``one-side-silent``: only one actor has a position in force;
+- ``both-silent``: neither has.
+
+Every renderer (``str()``, :meth:`Comparison.to_markdown`, :meth:`Comparison.to_dict`)
+works from the same :class:`Comparison` object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from kashmirref.catalog import Catalog
+from kashmirref.model import (
+    Actor,
+    Ground,
+    NoPositionFound,
+    Position,
+    Source,
+    Stance,
+    Statement,
+    Topic,
+)
+
+__all__ = [
+    "Comparison",
+    "Matrix",
+    "Relation",
+    "Row",
+    "SharedGround",
+    "Side",
+    "Span",
+    "compare",
+    "compare_over_time",
+    "evolution",
+    "matrix",
+    "relation_between",
+]
+
+
+class Relation(enum.StrEnum):
+    """How two actors' stances on one topic relate (see the module docstring)."""
+
+    AGREE = "agree"
+    PARTIAL = "partially-agree"
+    DIVERGE = "diverge"
+    ONE_SILENT = "one-side-silent"
+    BOTH_SILENT = "both-silent"
+
+
+def relation_between(
+    topic: Topic, a: Stance | None, b: Stance | None
+) -> tuple[Relation, int | None]:
+    """The relation and gap between two stances on ``topic`` (``None``: no position)."""
+    if a is None or b is None:
+        return (Relation.BOTH_SILENT if a is b else Relation.ONE_SILENT), None
+    gap = abs(a.value - b.value)
+    if gap == 0:
+        return Relation.AGREE, 0
+    if 2 * gap <= len(topic.scale) - 1:
+        return Relation.PARTIAL, gap
+    return Relation.DIVERGE, gap
+
+
+@attrs.frozen(kw_only=True)
+class Side:
+    """One actor's side of a row: its position in force (if any) and the evidence.
+
+    When ``position`` is ``None``, ``no_position`` holds the explicit "no stated
+    position found" record if one was made.
+    """
+
+    actor: str
+    position: Position | None = None
+    stance: Stance | None = None
+    evidence: tuple[Statement, ...] = ()
+    no_position: NoPositionFound | None = None
+
+    @property
+    def silent(self) -> bool:
+        """True when the actor has no position in force on the topic."""
+        return self.position is None
+
+
+@attrs.frozen(kw_only=True)
+class SharedGround:
+    """An instrument both sides invoke, with how each reads it."""
+
+    instrument: str
+    provision_a: str | None
+    provision_b: str | None
+    reading_a: str
+    reading_b: str
+
+    def mirror(self) -> SharedGround:
+        """The same ground seen from the other side."""
+        return SharedGround(
+            instrument=self.instrument,
+            provision_a=self.provision_b,
+            provision_b=self.provision_a,
+            reading_a=self.reading_b,
+            reading_b=self.reading_a,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One topic of a comparison: both sides, their relation and gap, shared grounds."""
+
+    topic: Topic
+    a: Side
+    b: Side
+    relation: Relation
+    gap: int | None
+    shared_grounds: tuple[SharedGround, ...] = ()
+
+    def mirror(self) -> Row:
+        """The same row with the sides swapped."""
+        return attrs.evolve(
+            self,
+            a=self.b,
+            b=self.a,
+            shared_grounds=tuple(g.mirror() for g in self.shared_grounds),
+        )
+
+
+_ORDER = {
+    Relation.DIVERGE: 0,
+    Relation.PARTIAL: 1,
+    Relation.ONE_SILENT: 2,
+    Relation.AGREE: 3,
+    Relation.BOTH_SILENT: 4,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """Two actors' stated positions compared topic by topic.
+
+    ``rows`` are in the catalogue's topic order; :attr:`divergences`,
+    :attr:`agreements` and :attr:`silences` pick rows out, largest gap first.
+    ``as_of`` ``None`` means each actor's most recent position. ``actors`` and
+    ``sources`` hold every actor and source the rows refer to, so that the comparison
+    renders (and serialises) on its own.
+    """
+
+    a: str
+    b: str
+    as_of: dt.date | None
+    rows: tuple[Row, ...]
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def actor(self, actor_id: str) -> Actor:
+        """An actor the comparison refers to."""
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def source(self, source_id: str) -> Source:
+        """A source the comparison cites."""
+        return next(s for s in self.sources if s.id == source_id)
+
+    def _select(self, *relations: Relation) -> tuple[Row, ...]:
+        chosen = [row for row in self.rows if row.relation in relations]
+        return tuple(sorted(chosen, key=lambda r: (-(r.gap or 0), r.topic.id)))
+
+    @property
+    def divergences(self) -> tuple[Row, ...]:
+        """Rows whose stances diverge or partially agree, largest gap first."""
+        return self._select(Relation.DIVERGE, Relation.PARTIAL)
+
+    @property
+    def agreements(self) -> tuple[Row, ...]:
+        """Rows where both actors hold the same stance."""
+        return self._select(Relation.AGREE)
+
+    @property
+    def silences(self) -> tuple[Row, ...]:
+        """Rows where one or both actors have no position in force."""
+        return self._select(Relation.ONE_SILENT, Relation.BOTH_SILENT)
+
+    def ordered(self) -> tuple[Row, ...]:
+        """Every row, divergences first, then silences, then agreements."""
+        return tuple(
+            sorted(self.rows, key=lambda r: (_ORDER[r.relation], -(r.gap or 0), r.topic.id))
+        )
+
+    def mirror(self) -> Comparison:
+        """The comparison of ``b`` with ``a``: same rows, sides swapped."""
+        return Comparison(
+            a=self.b,
+            b=self.a,
+            as_of=self.as_of,
+            rows=tuple(row.mirror() for row in self.rows),
+            actors=self.actors,
+            sources=self.sources,
+        )
+
+    def __str__(self) -> str:
+        """A fixed-width text table with each side's grounds and quoted evidence."""
+        from kashmirref.render import comparison_text
+
+        return comparison_text(self)
+
+    def to_markdown(self) -> str:
+        """A side-by-side Markdown table, with citations as footnotes."""
+        from kashmirref.render import comparison_markdown
+
+        return comparison_markdown(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal object."""
+        from kashmirref.io import unstructure
+
+        result: dict[str, Any] = unstructure(self)
+        return result
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        """Rebuild a comparison from :meth:`to_dict` output."""
+        from kashmirref.io import converter
+
+        return converter().structure(data, cls)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+
+
+def _pick(catalog: Catalog, actor: str, topic: str, as_of: dt.date | None) -> Position | None:
+    found = catalog.positions(actor=actor, topic=topic, as_of=as_of)
+    return found[-1] if found else None
+
+
+def _side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None) -> Side:
+    position = _pick(catalog, actor, topic.id, as_of)
+    if position is None:
+        return Side(actor=actor, no_position=catalog.no_position(actor, topic.id))
+    return Side(
+        actor=actor,
+        position=position,
+        stance=topic.stance(position.stance),
+        evidence=tuple(catalog.statement(s) for s in position.evidence),
+    )
+
+
+def _first_grounds(position: Position) -> dict[str, Ground]:
+    first: dict[str, Ground] = {}
+    for ground in position.grounds:
+        first.setdefault(ground.instrument, ground)
+    return first
+
+
+def _shared(a: Position | None, b: Position | None) -> tuple[SharedGround, ...]:
+    if a is None or b is None:
+        return ()
+    grounds_a, grounds_b = _first_grounds(a), _first_grounds(b)
+    return tuple(
+        SharedGround(
+            instrument=instrument,
+            provision_a=grounds_a[instrument].provision,
+            provision_b=grounds_b[instrument].provision,
+            reading_a=grounds_a[instrument].reading,
+            reading_b=grounds_b[instrument].reading,
+        )
+        for instrument in sorted(grounds_a.keys() & grounds_b.keys())
+    )
+
+
+def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) -> Row:
+    side_a = _side(catalog, a, topic, as_of)
+    side_b = _side(catalog, b, topic, as_of)
+    relation, gap = relation_between(topic, side_a.stance, side_b.stance)
+    return Row(
+        topic=topic,
+        a=side_a,
+        b=side_b,
+        relation=relation,
+        gap=gap,
+        shared_grounds=_shared(side_a.position, side_b.position),
+    )
+
+
+def _topics(catalog: Catalog, topics: Iterable[str] | None) -> tuple[Topic, ...]:
+    if topics is None:
+        return catalog.topics()
+    return tuple(catalog.topic(t) for t in topics)
+
+
+def compare(
+    catalog: Catalog,
+    a: str,
+    b: str,
+    *,
+    topics: Iterable[str] | None = None,
+    as_of: dt.date | None = None,
+) -> Comparison:
+    """Compare actors ``a`` and ``b`` on ``topics`` (default: every topic).
+
+    ``as_of`` compares the positions in force on that date; ``None`` compares each
+    actor's most recent position. Unknown ids raise
+    :class:`~kashmirref.errors.UnknownIdError` with suggestions.
+    """
+    catalog.actor(a)
+    catalog.actor(b)
+    rows = tuple(_row(catalog, a, b, topic, as_of) for topic in _topics(catalog, topics))
+    sides = [side for row in rows for side in (row.a, row.b)]
+    actors, sources = _referenced(catalog, sides, {a, b})
+    return Comparison(a=a, b=b, as_of=as_of, rows=rows, actors=actors, sources=sources)
+
+
+def _referenced(
+    catalog: Catalog, sides: Iterable[Side], actors: set[str]
+) -> tuple[tuple[Actor, ...], tuple[Source, ...]]:
+    """The actors and sources that ``sides`` mention, sorted by id."""
+    actor_ids, source_ids = set(actors), set[str]()
+    for side in sides:
+        actor_ids.add(side.actor)
+        for statement in side.evidence:
+            actor_ids.add(statement.speaker)
+            source_ids.update(c.source for c in statement.citations)
+        if side.position is not None:
+            source_ids.update(g.citation.source for g in side.position.grounds if g.citation)
+    return (
+        tuple(catalog.actor(i) for i in sorted(actor_ids)),
+        tuple(catalog.source(i) for i in sorted(source_ids)),
+    )
+
+
+def evolution(catalog: Catalog, actor: str, topic: str) -> tuple[Position, ...]:
+    """An actor's positions on a topic in the order they took force."""
+    return catalog.positions(actor=actor, topic=topic)
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """A period over which the relation between two actors on a topic held.
+
+    ``start`` and ``end`` are inclusive; ``end`` is ``None`` for a span still open.
+    """
+
+    start: dt.date
+    end: dt.date | None
+    relation: Relation
+    gap: int | None
+
+
+def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Span, ...]:
+    """When the relation between ``a`` and ``b`` on ``topic`` changed, span by span.
+
+    The first span starts on the earliest date either actor took a position; each
+    later span starts where a position of either actor began or ended.
+    """
+    subject = catalog.topic(topic)
+    positions = [*evolution(catalog, a, topic), *evolution(catalog, b, topic)]
+    one_day = dt.timedelta(days=1)
+    changes = sorted(
+        {p.valid_from for p in positions}
+        | {p.valid_to + one_day for p in positions if p.valid_to is not None}
+    )
+    spans: list[Span] = []
+    for start in changes:
+        row = _row(catalog, a, b, subject, start)
+        if spans and (spans[-1].relation, spans[-1].gap) == (row.relation, row.gap):
+            continue
+        if spans:
+            spans[-1] = attrs.evolve(spans[-1], end=start - one_day)
+        spans.append(Span(start=start, end=None, relation=row.relation, gap=row.gap))
+    return tuple(spans)
+
+
+@attrs.frozen(kw_only=True)
+class Matrix:
+    """Several actors' stances on one topic, side by side."""
+
+    topic: Topic
+    as_of: dt.date | None
+    sides: tuple[Side, ...]
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def __str__(self) -> str:
+        """A fixed-width text table: one line per actor."""
+        from kashmirref.render import matrix_text
+
+        return matrix_text(self)
+
+
+def matrix(
+    catalog: Catalog, actors: Sequence[str], topic: str, *, as_of: dt.date | None = None
+) -> Matrix:
+    """Every actor's stance on one topic (e.g. India, Pakistan, the US on mediation)."""
+    subject = catalog.topic(topic)
+    sides = tuple(_side(catalog, catalog.actor(actor).id, subject, as_of) for actor in actors)
+    referenced_actors, sources = _referenced(catalog, sides, set(actors))
+    return Matrix(
+        topic=subject, as_of=as_of, sides=sides, actors=referenced_actors, sources=sources
+    )

@@ -1,0 +1,185 @@
+"""Text and Markdown renderings of comparisons and matrices.
+
+Every line of evidence names its speaker, the date as precisely as it is known, and
+the source; reported speech is marked as such. Nothing here adds words of its own to
+what the records say beyond labels.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+
+from kashmirref.compare import Comparison, Matrix, Row, Side
+from kashmirref.model import Actor, Source, Statement, StatementForm, Topic, format_date
+
+__all__ = ["comparison_markdown", "comparison_text", "matrix_text"]
+
+WIDTH = 100
+
+
+def _stance(side: Side) -> str:
+    return side.stance.label if side.stance else "no stated position"
+
+
+def _gap(row: Row) -> str:
+    return "-" if row.gap is None else f"{row.gap} of {len(row.topic.scale) - 1}"
+
+
+def _since(side: Side) -> str:
+    position = side.position
+    if position is None:
+        return ""
+    text = f"since {format_date(position.valid_from, position.valid_from_precision)}"
+    if position.valid_to is not None:
+        text = f"{text} until {format_date(position.valid_to)}"
+    return text
+
+
+def _attribution(statement: Statement, name: Callable[[str], str]) -> str:
+    when = format_date(statement.date, statement.date_precision)
+    reported = ", as reported" if statement.form is StatementForm.REPORTED else ""
+    return f"{name(statement.speaker)}, {when}{reported}"
+
+
+def _grounds(side: Side) -> str:
+    if side.position is None:
+        return ""
+    return "; ".join(
+        g.instrument + (f" {g.provision}" if g.provision else "") for g in side.position.grounds
+    )
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip()
+        for r in [header, *rows]
+    ]
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _namer(actors: tuple[Actor, ...]) -> Callable[[str], str]:
+    names = {a.id: a.name for a in actors}
+    return lambda actor_id: names.get(actor_id, actor_id)
+
+
+def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
+    head = f"  {name(side.actor)}: {_stance(side)}"
+    if side.position is None:
+        yield head
+        if side.no_position is not None:
+            yield from _wrap(f"Searched: {side.no_position.searched}", "    ")
+        return
+    yield f"{head} ({_since(side)})"
+    yield from _wrap(side.position.summary, "    ")
+    if side.position.grounds:
+        yield from _wrap(f"Grounds: {_grounds(side)}", "    ")
+    for statement in side.evidence:
+        quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
+        yield from _wrap(f"- {quote} [{statement.citation.source}]", "    ")
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """Render a comparison as a fixed-width table followed by each row's reasons."""
+    name = _namer(comparison.actors)
+    left, right = name(comparison.a), name(comparison.b)
+    when = (
+        "most recent positions" if comparison.as_of is None else f"in force on {comparison.as_of}"
+    )
+    lines = [f"{left} vs {right}: stated positions ({when})", ""]
+    ordered = comparison.ordered()
+    lines += _table(
+        ["TOPIC", left.upper(), right.upper(), "RELATION", "GAP"],
+        [[r.topic.title, _stance(r.a), _stance(r.b), r.relation.value, _gap(r)] for r in ordered],
+    )
+    for row in ordered:
+        lines += ["", f"{row.topic.title}: {row.relation.value} (gap {_gap(row)})"]
+        lines += _wrap(row.topic.question, "  ")
+        lines += _side_text(row.a, name)
+        lines += _side_text(row.b, name)
+        for ground in row.shared_grounds:
+            lines.append(f"  Both invoke {ground.instrument}, read differently:")
+            lines += _wrap(f"{left}: {ground.reading_a}", "    ")
+            lines += _wrap(f"{right}: {ground.reading_b}", "    ")
+    return "\n".join(lines) + "\n"
+
+
+def _footnote(source: Source, locator: str | None) -> str:
+    parts = [f"*{source.title}*", source.publisher]
+    parts.append(format_date(source.published, source.published_precision))
+    parts.append(f"{source.kind.value} source")
+    if locator:
+        parts.append(locator)
+    if source.url:
+        parts.append(f"<{source.url}>")
+    return ", ".join(parts) + "."
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def comparison_markdown(comparison: Comparison) -> str:
+    """Render a comparison as Markdown: a summary table, reasons, and footnotes."""
+    name = _namer(comparison.actors)
+    left, right = name(comparison.a), name(comparison.b)
+    notes: dict[tuple[str, str | None], int] = {}
+
+    def cite(source: str, locator: str | None) -> str:
+        number = notes.setdefault((source, locator), len(notes) + 1)
+        return f"[^{number}]"
+
+    when = (
+        "most recent positions" if comparison.as_of is None else f"in force on {comparison.as_of}"
+    )
+    lines = [f"## {left} vs {right}", "", f"Stated positions ({when}).", ""]
+    lines += [f"| Topic | {left} | {right} | Relation | Gap |", "|---|---|---|---|---|"]
+    ordered = comparison.ordered()
+    for row in ordered:
+        lines.append(
+            f"| {_cell(row.topic.title)} | {_stance(row.a)} | {_stance(row.b)} "
+            f"| {row.relation.value} | {_gap(row)} |"
+        )
+    for row in ordered:
+        lines += ["", f"### {row.topic.title}", "", f"> {row.topic.question}", ""]
+        for side in (row.a, row.b):
+            lines.append(
+                f"**{name(side.actor)}: {_stance(side)}**"
+                + (f" ({_since(side)}). {side.position.summary}" if side.position else "")
+            )
+            if side.no_position is not None:
+                lines.append(f"Searched: {side.no_position.searched}")
+            lines.append("")
+            if side.position and side.position.grounds:
+                lines.append(f"- Grounds: {_grounds(side)}")
+            for s in side.evidence:
+                mark = cite(s.citation.source, s.citation.locator)
+                lines.append(f"- \u201c{_cell(s.text)}\u201d \u2014 {_attribution(s, name)}{mark}")
+            lines.append("")
+        for ground in row.shared_grounds:
+            lines += [
+                f"Both invoke `{ground.instrument}`, read differently:",
+                "",
+                f"- {left}: {ground.reading_a}",
+                f"- {right}: {ground.reading_b}",
+                "",
+            ]
+    for (source, locator), number in notes.items():
+        lines.append(f"[^{number}]: {_footnote(comparison.source(source), locator)}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def matrix_text(matrix: Matrix) -> str:
+    """Render a matrix as one line per actor: stance, period and grounds."""
+    name = _namer(matrix.actors)
+    topic: Topic = matrix.topic
+    lines = [f"{topic.title}: {topic.question}", ""]
+    lines += _table(
+        ["ACTOR", "STANCE", "PERIOD", "GROUNDS"],
+        [[name(s.actor), _stance(s), _since(s), _grounds(s)] for s in matrix.sides],
+    )
+    return "\n".join(lines) + "\n"

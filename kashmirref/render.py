@@ -10,10 +10,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterator
 
+from kashmirref.catalog import Catalog
 from kashmirref.compare import Comparison, Matrix, Row, Side
-from kashmirref.model import Actor, Source, Statement, StatementForm, Topic, format_date
+from kashmirref.model import Actor, Position, Source, Statement, StatementForm, Topic, format_date
 
-__all__ = ["comparison_markdown", "comparison_text", "matrix_text"]
+__all__ = ["comparison_markdown", "comparison_text", "matrix_text", "position_lines"]
 
 WIDTH = 100
 
@@ -183,3 +184,16 @@ def matrix_text(matrix: Matrix) -> str:
         [[name(s.actor), _stance(s), _since(s), _grounds(s)] for s in matrix.sides],
     )
     return "\n".join(lines) + "\n"
+
+
+def position_lines(catalog: Catalog, position: Position) -> list[str]:
+    """One position as text lines: topic, stance, period, summary, grounds, evidence."""
+    topic = catalog.topic(position.topic)
+    side = Side(
+        actor=position.actor,
+        position=position,
+        stance=topic.stance(position.stance),
+        evidence=tuple(catalog.statement(s) for s in position.evidence),
+    )
+    name = _namer(catalog.actors())
+    return [f"{topic.title} [{position.id}]", *_side_text(side, name), ""]

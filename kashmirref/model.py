@@ -48,9 +48,6 @@ __all__ = [
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-record = attrs.frozen(kw_only=True)
-"""The decorator every record class uses: frozen, slotted, keyword-only."""
-
 
 # --------------------------------------------------------------------------- vocab
 
@@ -199,7 +196,7 @@ def format_date(when: dt.date, precision: Precision = Precision.DAY) -> str:
 # ------------------------------------------------------------------------- records
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Actor:
     """A state, organisation, UN organ, office, person or group that takes positions.
 
@@ -215,7 +212,7 @@ class Actor:
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Source:
     """A document cited by the catalogue: a treaty text, UN record, transcript or report.
 
@@ -235,7 +232,7 @@ class Source:
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Citation:
     """A pointer into a source, with the verbatim words found there."""
 
@@ -244,7 +241,7 @@ class Citation:
     locator: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Stance:
     """One point on a topic's ordered scale: its rank, a short label and what it means.
 
@@ -268,7 +265,7 @@ def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]
         raise ValueError(f"{attribute.name} repeats a label: {labels}")
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Topic:
     """A question the actors answer differently, with its ordered scale of answers.
 
@@ -292,7 +289,7 @@ class Topic:
         raise ValueError(f"stance {label!r} is not on the scale of {self.id!r} ({labels})")
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Statement:
     """A dated utterance by a speaker on behalf of an actor, with its citations.
 
@@ -324,7 +321,7 @@ class Statement:
         return self.citations[0].quote
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Ground:
     """An instrument (or one provision of it) that an actor invokes for a position.
 
@@ -343,7 +340,7 @@ def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) 
         raise ValueError(f"valid_to {value} is before valid_from {instance.valid_from}")
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Position:
     """An actor's stance on a topic over a period, with its grounds and evidence.
 
@@ -373,7 +370,7 @@ class Position:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
 
-@record
+@attrs.frozen(kw_only=True)
 class NoPositionFound:
     """An explicit record that no stated position of an actor on a topic was found.
 
@@ -388,7 +385,7 @@ class NoPositionFound:
     checked: dt.date
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Provision:
     """One clause of an instrument, with its verbatim text."""
 
@@ -398,7 +395,7 @@ class Provision:
     summary: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@record
+@attrs.frozen(kw_only=True)
 class StatusChange:
     """A status an instrument took on a date, as declared by an actor, with a citation."""
 
@@ -431,7 +428,7 @@ def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | 
         raise ValueError(f"{attribute.name} is required for a UNSC resolution")
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Instrument:
     """An agreement, declaration, treaty, Charter article or UN resolution.
 
@@ -475,7 +472,7 @@ def _end(instance: Event, _: attrs.Attribute[Any], value: dt.date | None) -> Non
         raise ValueError(f"end_date {value} is before date {instance.date}")
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Event:
     """A dated happening the positions refer to: an attack, a war, a ceasefire, ..."""
 
@@ -492,7 +489,7 @@ class Event:
     citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
 
 
-@record
+@attrs.frozen(kw_only=True)
 class TermName:
     """One name an actor uses for a place or thing, with where it is attested."""
 
@@ -501,7 +498,7 @@ class TermName:
     citation: Citation | None = None
 
 
-@record
+@attrs.frozen(kw_only=True)
 class Term:
     """A place or thing in dispute, the neutral name the library uses, and each side's."""
 

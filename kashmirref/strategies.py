@@ -1,0 +1,521 @@
+"""Hypothesis strategies for kashmirref records and whole catalogues.
+
+Install with the ``hypothesis`` extra (``pip install 'kashmirref[hypothesis]'``). Every
+strategy builds valid objects by construction (no filtering), so they stay fast and
+shrink to small, readable examples::
+
+    from hypothesis import given
+    from kashmirref import strategies as krst
+
+    @given(krst.catalogs(max_positions=4))
+    def test_my_dashboard(catalog):
+        ...
+
+``catalogs()`` builds referentially consistent catalogues: every reference resolves,
+ids are unique, periods do not overlap, and the result passes the same validation as
+the shipped data. With Hypothesis installed, ``st.from_type(kashmirref.Position)`` (and
+every other record class, and ``Catalog``) works with no set-up, through the
+``hypothesis`` entry point this package declares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import attrs
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess test
+    raise ImportError(
+        "kashmirref.strategies needs Hypothesis: pip install 'kashmirref[hypothesis]'"
+    ) from error
+
+from kashmirref.catalog import Catalog
+from kashmirref.model import (
+    Actor,
+    ActorKind,
+    Citation,
+    Event,
+    EventKind,
+    Ground,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    NoPositionFound,
+    Position,
+    Precision,
+    Provision,
+    Source,
+    SourceKind,
+    Stance,
+    Statement,
+    StatementForm,
+    StatusChange,
+    Term,
+    TermName,
+    Topic,
+)
+
+__all__ = [
+    "actors",
+    "catalogs",
+    "citations",
+    "dates",
+    "events",
+    "ids",
+    "instruments",
+    "no_positions",
+    "positions",
+    "sources",
+    "stances",
+    "statements",
+    "terms",
+    "texts",
+    "topics",
+]
+
+_T = TypeVar("_T")
+_R = TypeVar(
+    "_R", Actor, Source, Topic, Instrument, Statement, Position, NoPositionFound, Event, Term
+)
+
+EARLIEST = dt.date(1940, 1, 1)
+LATEST = dt.date(2030, 12, 31)
+_SLUG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+_TEXT_CHARS = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:'()|*<>-"
+    "\u2013\u2014\u201c\u201d\u00ef\u0915\u0936\u06a9\u0634"
+)
+
+
+@functools.cache
+def ids() -> st.SearchStrategy[str]:
+    """Lowercase slugs such as ``"a"``, ``"simla-1972"``."""
+    part = st.text(_SLUG_CHARS, min_size=1, max_size=5)
+    return st.lists(part, min_size=1, max_size=2).map("-".join)
+
+
+@functools.cache
+def texts(max_size: int = 12) -> st.SearchStrategy[str]:
+    """Non-blank text (a letter first), with quotes, dashes, markup and non-Latin script."""
+    return st.text(_TEXT_CHARS, max_size=max_size).map(lambda tail: "K" + tail)
+
+
+@functools.lru_cache(maxsize=4096)
+def dates(min_value: dt.date = EARLIEST, max_value: dt.date = LATEST) -> st.SearchStrategy[dt.date]:
+    """Dates within the span the catalogue covers."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def _truncate(when: dt.date, precision: Precision) -> dt.date:
+    if precision is Precision.YEAR:
+        return when.replace(month=1, day=1)
+    if precision is Precision.MONTH:
+        return when.replace(day=1)
+    return when
+
+
+def _draw_precise_dates(
+    draw: st.DrawFn, min_value: dt.date = EARLIEST, max_value: dt.date = LATEST
+) -> tuple[dt.date, Precision]:
+    """A date and its precision, the date truncated to what the precision allows."""
+    precision = draw(st.sampled_from(Precision))
+    return _truncate(draw(dates(min_value, max_value)), precision), precision
+
+
+@functools.cache
+def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
+    return st.none() | strategy
+
+
+def _frozen(pool: Sequence[str] | None) -> tuple[str, ...] | None:
+    return None if pool is None else tuple(pool)
+
+
+def _pick(pool: Sequence[str] | None) -> st.SearchStrategy[str]:
+    return _pick_cached(_frozen(pool))
+
+
+@functools.cache
+def _pick_cached(pool: tuple[str, ...] | None) -> st.SearchStrategy[str]:
+    return ids() if pool is None else st.sampled_from(pool)
+
+
+def _some(pool: Sequence[str] | None, max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
+    """Up to ``max_size`` distinct ids from ``pool`` (any slugs when ``pool`` is None)."""
+    return _some_cached(_frozen(pool), max_size)
+
+
+@functools.cache
+def _some_cached(pool: tuple[str, ...] | None, max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
+    if pool is not None and not pool:
+        return st.just(())
+    return st.lists(_pick_cached(pool), max_size=max_size, unique=True).map(tuple)
+
+
+def citations(sources: Sequence[str] | None = None) -> st.SearchStrategy[Citation]:
+    """Citations, pointing into ``sources`` (source ids) when given."""
+    return _citations(_frozen(sources))
+
+
+@functools.cache
+def _citations(sources: tuple[str, ...] | None) -> st.SearchStrategy[Citation]:
+    return st.builds(Citation, source=_pick(sources), quote=texts(), locator=_optional(texts(4)))
+
+
+def actors(parents: Sequence[str] | None = None) -> st.SearchStrategy[Actor]:
+    """Actors; ``parent`` is drawn from ``parents`` when given, else left empty."""
+    return _actors(_frozen(parents))
+
+
+@functools.cache
+def _actors(parents: tuple[str, ...] | None) -> st.SearchStrategy[Actor]:
+    parent = st.none() if not parents else _optional(st.sampled_from(parents))
+    return st.builds(
+        Actor,
+        id=ids(),
+        name=texts(6),
+        kind=st.sampled_from(ActorKind),
+        parent=parent,
+        aliases=st.lists(texts(4), max_size=2).map(tuple),
+        note=_optional(texts()),
+    )
+
+
+def _draw_sources(draw: st.DrawFn, ids: st.SearchStrategy[str] | None = None) -> Source:
+    """Sources, published between 1940 and 2030 with any precision."""
+    published, precision = _draw_precise_dates(draw)
+    return Source(
+        id=draw(ids if ids is not None else globals()["ids"]()),
+        title=draw(texts()),
+        publisher=draw(texts(6)),
+        published=published,
+        published_precision=precision,
+        kind=draw(st.sampled_from(SourceKind)),
+        url=draw(_optional(st.just("https://example.org/").map(lambda u: u + "doc"))),
+    )
+
+
+def _draw_topics(draw: st.DrawFn, max_scale: int = 5) -> Topic:
+    """Topics with an ordered scale of 2 to ``max_scale`` stances."""
+    labels = draw(st.lists(ids(), min_size=2, max_size=max_scale, unique=True))
+    scale = tuple(
+        Stance(value=i, label=label, meaning=draw(texts())) for i, label in enumerate(labels)
+    )
+    return Topic(
+        id=draw(ids()),
+        title=draw(texts(6)),
+        question=draw(texts()),
+        scale=scale,
+        core=draw(st.booleans()),
+    )
+
+
+def stances(topic: Topic) -> st.SearchStrategy[Stance]:
+    """A stance on ``topic``'s scale."""
+    return st.sampled_from(topic.scale)
+
+
+def _draw_statements(
+    draw: st.DrawFn,
+    actors: Sequence[str] | None = None,
+    topics: Sequence[str] | None = None,
+    sources: Sequence[Source] | None = None,
+    on_behalf_of: str | None = None,
+    topic: str | None = None,
+) -> Statement:
+    """Statements; with pools, every reference resolves and no date follows its source."""
+    source_ids = None if sources is None else [s.id for s in sources]
+    first = draw(citations(source_ids))
+    latest = LATEST
+    if sources is not None:
+        source = next(s for s in sources if s.id == first.source)
+        latest = source.published
+    when, precision = _draw_precise_dates(draw, max_value=latest)
+    tags = set(draw(_some(topics, 2)))
+    if topic is not None:
+        tags.add(topic)
+    return Statement(
+        id=draw(ids()),
+        date=when,
+        date_precision=precision,
+        speaker=draw(_pick(actors)),
+        on_behalf_of=on_behalf_of if on_behalf_of is not None else draw(_pick(actors)),
+        form=draw(st.sampled_from(StatementForm)),
+        citations=(first, *draw(st.lists(citations(source_ids), max_size=1))),
+        topics=tuple(sorted(tags)),
+        venue=draw(_optional(texts(6))),
+    )
+
+
+def _draw_grounds(draw: st.DrawFn, instruments: Sequence[Instrument] | None) -> Ground:
+    if instruments is None:
+        return Ground(
+            instrument=draw(ids()), reading=draw(texts()), provision=draw(_optional(ids()))
+        )
+    instrument = draw(st.sampled_from(instruments))
+    provisions = [p.id for p in instrument.provisions]
+    provision = draw(_optional(st.sampled_from(provisions))) if provisions else None
+    return Ground(instrument=instrument.id, reading=draw(texts()), provision=provision)
+
+
+def _draw_positions(
+    draw: st.DrawFn,
+    topic: Topic | None = None,
+    actor: str | None = None,
+    evidence: Sequence[str] | None = None,
+    instruments: Sequence[Instrument] | None = None,
+    period: tuple[dt.date, dt.date | None] | None = None,
+) -> Position:
+    """Positions; pins (topic, actor, evidence ids, period) make them fit a catalogue."""
+    subject = topic if topic is not None else _draw_topics(draw)
+    if period is None:
+        start = draw(dates())
+        period = (start, draw(_optional(dates(min_value=start))))
+    return Position(
+        id=draw(ids()),
+        actor=actor if actor is not None else draw(ids()),
+        topic=subject.id,
+        stance=draw(stances(subject)).label,
+        summary=draw(texts()),
+        valid_from=period[0],
+        valid_to=period[1],
+        grounds=tuple(
+            _draw_grounds(draw, instruments)
+            for _ in range(draw(st.integers(0, 2)) if instruments != [] else 0)
+        ),
+        evidence=tuple(evidence)
+        if evidence
+        else tuple(draw(st.lists(ids(), min_size=1, max_size=2, unique=True))),
+    )
+
+
+def no_positions(
+    actor: str | None = None, topic: str | None = None
+) -> st.SearchStrategy[NoPositionFound]:
+    """Explicit "no stated position found" records."""
+    return st.builds(
+        NoPositionFound,
+        id=ids(),
+        actor=st.just(actor) if actor else ids(),
+        topic=st.just(topic) if topic else ids(),
+        searched=texts(),
+        checked=dates(),
+    )
+
+
+def _draw_instruments(
+    draw: st.DrawFn,
+    actors: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    number: int | None = None,
+) -> Instrument:
+    """Instruments with unique provision ids and a date-ordered status history."""
+    kind = draw(st.sampled_from(InstrumentKind))
+    if kind is InstrumentKind.UNSC_RESOLUTION and number is None:
+        number = draw(st.integers(min_value=1, max_value=3000))
+    if kind is not InstrumentKind.UNSC_RESOLUTION:
+        number = None
+    when = draw(dates())
+    provision_ids = draw(st.lists(ids(), max_size=3, unique=True))
+    history_dates = sorted(draw(st.lists(dates(min_value=when), max_size=2)))
+    return Instrument(
+        id=draw(ids()),
+        kind=kind,
+        title=draw(texts(6)),
+        date=when,
+        number=number,
+        parties=draw(_some(actors, 2)),
+        citations=(draw(citations(sources)),),
+        provisions=tuple(
+            Provision(id=p, label=draw(texts(4)), text=draw(texts())) for p in provision_ids
+        ),
+        status_history=tuple(
+            StatusChange(
+                date=d,
+                status=draw(st.sampled_from(InstrumentStatus)),
+                citation=draw(citations(sources)),
+                declared_by=draw(_optional(_pick(actors))) if actors != [] else None,
+            )
+            for d in history_dates
+        ),
+    )
+
+
+def _draw_events(
+    draw: st.DrawFn, actors: Sequence[str] | None = None, sources: Sequence[str] | None = None
+) -> Event:
+    """Events, with an optional end date not before the start."""
+    when, precision = _draw_precise_dates(draw)
+    return Event(
+        id=draw(ids()),
+        date=when,
+        date_precision=precision,
+        end_date=draw(_optional(dates(min_value=when))),
+        kind=draw(st.sampled_from(EventKind)),
+        title=draw(texts(6)),
+        summary=draw(texts()),
+        actors=draw(_some(actors, 2)),
+        citations=(draw(citations(sources)),),
+    )
+
+
+def terms(
+    actors: Sequence[str] | None = None, sources: Sequence[str] | None = None
+) -> st.SearchStrategy[Term]:
+    """Terms with one to three names, each attributed to an actor."""
+    name = st.builds(
+        TermName, actor=_pick(actors), name=texts(6), citation=_optional(citations(sources))
+    )
+    return st.builds(
+        Term,
+        id=ids(),
+        neutral_name=texts(6),
+        names=st.lists(name, min_size=1, max_size=3).map(tuple),
+        note=_optional(texts()),
+    )
+
+
+class _Ids:
+    """Hands out ids unique across one catalogue, keeping the drawn id where free."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        self.used.add(candidate)
+        return candidate
+
+    def renamed(self, records: Sequence[_R]) -> list[_R]:
+        return [attrs.evolve(r, id=self.claim(r.id)) for r in records]
+
+
+def _draw_actor_tree(draw: st.DrawFn, low: int, high: int) -> tuple[Actor, ...]:
+    """Actors whose parents are earlier actors, so parent chains never loop."""
+    names = draw(st.lists(ids(), min_size=low, max_size=high, unique=True))
+    made: list[Actor] = []
+    for actor_id in names:
+        actor = draw(actors(parents=[a.id for a in made]))
+        made.append(attrs.evolve(actor, id=actor_id))
+    return tuple(made)
+
+
+def _draw_periods(draw: st.DrawFn, count: int) -> list[tuple[dt.date, dt.date | None]]:
+    """``count`` consecutive, non-overlapping periods; the last may be open."""
+    starts = sorted(draw(st.lists(dates(), min_size=count, max_size=count, unique=True)))
+    ends: list[dt.date | None] = [s - dt.timedelta(days=1) for s in starts[1:]]
+    ends.append(draw(_optional(dates(min_value=starts[-1]))))
+    return list(zip(starts, ends, strict=True))
+
+
+def _draw_catalogs(
+    draw: st.DrawFn,
+    *,
+    actors: st.SearchStrategy[tuple[Actor, ...]] | None = None,
+    min_actors: int = 2,
+    max_actors: int = 3,
+    max_sources: int = 2,
+    max_topics: int = 2,
+    max_instruments: int = 2,
+    max_positions: int = 4,
+    max_statements: int = 2,
+    max_events: int = 2,
+    max_terms: int = 1,
+) -> Catalog:
+    """Referentially consistent catalogues that pass the loader's validation.
+
+    Bound the size with the ``min_``/``max_`` parameters; pin the actors with
+    ``actors=st.just((...))`` (every parent must be among them).
+    """
+    fresh = _Ids()
+
+    def several(make: Callable[[], _R], low: int, high: int) -> list[_R]:
+        return fresh.renamed([make() for _ in range(draw(st.integers(low, high)))])
+
+    actor_records = list(
+        draw(actors) if actors is not None else _draw_actor_tree(draw, min_actors, max_actors)
+    )
+    fresh.used.update(a.id for a in actor_records)
+    actor_ids = [a.id for a in actor_records]
+    source_records = several(lambda: _draw_sources(draw), 1, max_sources)
+    source_ids = [s.id for s in source_records]
+    topic_records = several(lambda: _draw_topics(draw), 1, max_topics)
+    topic_ids = [t.id for t in topic_records]
+    numbers = draw(st.lists(st.integers(1, 3000), max_size=max_instruments, unique=True))
+    instrument_records = fresh.renamed(
+        [_draw_instruments(draw, actor_ids, source_ids, number=n) for n in numbers]
+    )
+
+    pairs = [(a, t) for a in actor_ids for t in topic_records]
+    chosen = draw(st.lists(st.sampled_from(pairs), max_size=max_positions, unique=True))
+    position_records: list[Position] = []
+    statement_records: list[Statement] = []
+    for actor_id, topic in chosen:
+        room = max_positions - len(position_records)
+        if room <= 0:
+            break
+        for period in _draw_periods(draw, min(room, draw(st.integers(1, 2)))):
+            evidence = _draw_statements(
+                draw, actor_ids, topic_ids, source_records, on_behalf_of=actor_id, topic=topic.id
+            )
+            statement_records += fresh.renamed([evidence])
+            position = _draw_positions(
+                draw, topic, actor_id, [statement_records[-1].id], instrument_records, period
+            )
+            position_records += fresh.renamed([position])
+    statement_records += several(
+        lambda: _draw_statements(draw, actor_ids, topic_ids, source_records), 0, max_statements
+    )
+
+    stated = {(p.actor, p.topic) for p in position_records}
+    silent = [(a, t.id) for a, t in pairs if (a, t.id) not in stated]
+    gaps = draw(st.lists(st.sampled_from(silent), max_size=2, unique=True)) if silent else []
+    no_position_records = fresh.renamed([draw(no_positions(a, t)) for a, t in gaps])
+    event_records = several(lambda: _draw_events(draw, actor_ids, source_ids), 0, max_events)
+    term_records = several(lambda: draw(terms(actor_ids, source_ids)), 0, max_terms)
+    return Catalog(
+        actors=tuple(actor_records),
+        sources=tuple(source_records),
+        topics=tuple(topic_records),
+        instruments=tuple(instrument_records),
+        events=tuple(event_records),
+        statements=tuple(statement_records),
+        positions=tuple(position_records),
+        no_positions=tuple(no_position_records),
+        terms=tuple(term_records),
+    )
+
+
+sources = st.composite(_draw_sources)
+topics = st.composite(_draw_topics)
+statements = st.composite(_draw_statements)
+positions = st.composite(_draw_positions)
+instruments = st.composite(_draw_instruments)
+events = st.composite(_draw_events)
+catalogs = st.composite(_draw_catalogs)
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every public record class (Hypothesis entry point)."""
+    for kind, strategy in {
+        Actor: actors(),
+        Source: sources(),
+        Citation: citations(),
+        Topic: topics(),
+        Statement: statements(),
+        Position: positions(),
+        NoPositionFound: no_positions(),
+        Instrument: instruments(),
+        Event: events(),
+        Term: terms(),
+        Catalog: catalogs(),
+    }.items():
+        st.register_type_strategy(kind, strategy)

@@ -18,6 +18,7 @@ import attrs
 
 __all__ = [
     "DataError",
+    "FieldError",
     "KashmirRefError",
     "Problem",
     "UnknownIdError",
@@ -82,6 +83,24 @@ class DataError(KashmirRefError, ValueError):
         if len(lines) == 1:
             return lines[0]
         return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class FieldError(KashmirRefError, ValueError):
+    """One field of a record is invalid (raised by the record classes' validators).
+
+    Attributes:
+        field: The name of the field at fault.
+        message: What is wrong with it.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(field, message)
+
+    def __str__(self) -> str:
+        """``field: message``."""
+        return f"{self.field}: {self.message}"
 
 
 class UnknownIdError(KashmirRefError, KeyError):

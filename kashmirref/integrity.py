@@ -174,12 +174,9 @@ class _Checker:
             spans.sort(key=lambda span: span[0])
             for (_, end, first), (start, _, second) in itertools.pairwise(spans):
                 if end is None or start <= end:
-                    self.add(
-                        "position",
-                        second,
-                        "valid_from",
-                        f"overlaps position {first!r} of {actor!r} on {topic!r}",
-                    )
+                    for one, other in ((first, second), (second, first)):
+                        message = f"period overlaps position {other!r} of {actor!r} on {topic!r}"
+                        self.add("position", one, "valid_from", message)
 
     def no_position(self) -> None:
         stated = {(p.actor, p.topic) for p in self.tables["position"]}

@@ -25,7 +25,7 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
 from kashmirref.catalog import Catalog, build
-from kashmirref.errors import DataError, Problem
+from kashmirref.errors import DataError, FieldError, Problem
 from kashmirref.model import RECORD_TYPES
 
 __all__ = ["MAX_FILE_BYTES", "converter", "dumps", "load", "read_records", "unstructure"]
@@ -52,17 +52,14 @@ def _structure_date(value: object, _: type) -> dt.date:
 def _strict(kind: type) -> Callable[[object, type], Any]:
     """A hook that accepts only values that already are ``kind`` (no ``str(5)``)."""
 
-    def hook(value: object, _: type) -> Any:
+    def hook(value: object, target: type) -> Any:
+        if isinstance(target, type) and issubclass(target, enum.Enum):
+            return _structure_enum(value, target)  # a StrEnum dispatches here as a str
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
         raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
 
     return hook
-
-
-def _is(kind: type) -> Callable[[Any], bool]:
-    """A predicate true for exactly ``kind`` (not its subclasses, such as StrEnums)."""
-    return lambda candidate: candidate is kind
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
@@ -114,7 +111,7 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (str, int, bool):
-        conv.register_structure_hook_func(_is(kind), _strict(kind))
+        conv.register_structure_hook(kind, _strict(kind))
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
@@ -141,18 +138,42 @@ def _line_of_id(text: str, record_id: object) -> int | None:
 def _problems_of(error: Exception) -> list[tuple[str | None, str]]:
     """Split a cattrs error into ``(field path, message)`` pairs."""
     pairs: list[tuple[str | None, str]] = []
-    for line in cattrs.transform_error(error, path="$"):
+    for line in cattrs.transform_error(error, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")
-        field = path.removeprefix("$").removeprefix(".") or None
-        pairs.append((field, _tidy(message)))
+        field = path.removeprefix("$").removeprefix(".")
+        if _FIELD_MARK in message:
+            name, message = message.split(_FIELD_MARK)
+            field = f"{field}.{name}" if field else name
+        extra = _EXTRA.fullmatch(message)
+        if extra is None:
+            pairs.append((field or None, _tidy(message)))
+            continue
+        for name in extra[1].split(", "):
+            where = f"{field}.{name}" if field else name
+            pairs.append((where, "unknown field (check its spelling)"))
     return pairs
+
+
+_FIELD_MARK = "\x1f"
+
+
+def _format(error: BaseException, kind: type | None) -> str:
+    """Our own messages as they are; cattrs' defaults for its own errors."""
+    if isinstance(error, FieldError):
+        return f"{error.field}{_FIELD_MARK}{error.message}"
+    if isinstance(error, ValueError | TypeError) and not isinstance(
+        error, cattrs.errors.BaseValidationError
+    ):
+        return str(error)
+    return cattrs.v.format_exception(error, kind)
+
+
+_EXTRA = re.compile(r"extra fields found \((.*)\)")
 
 
 def _tidy(message: str) -> str:
     """Make cattrs' wording read as ours."""
     message = message.removeprefix("invalid value for type, ")
-    if message.startswith("extra fields found"):
-        return "unknown field (check its spelling)"
     if message == "required field missing":
         return "required field is missing"
     return message

@@ -18,6 +18,8 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from kashmirref.errors import FieldError, UnknownIdError
+
 __all__ = [
     "RECORD_TYPES",
     "Actor",
@@ -135,8 +137,8 @@ class StatementForm(enum.StrEnum):
 
 def _slug(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not _SLUG.fullmatch(value):
-        raise ValueError(
-            f"{attribute.name} must be a lowercase slug such as 'simla-1972', got {value!r}"
+        raise FieldError(
+            attribute.name, f"must be a lowercase slug such as 'simla-1972', got {value!r}"
         )
 
 
@@ -149,12 +151,12 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
     for item in value:
         _slug(instance, attribute, item)
     if len(set(value)) != len(value):
-        raise ValueError(f"{attribute.name} lists an id twice: {value!r}")
+        raise FieldError(attribute.name, f"lists an id twice: {value!r}")
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
+        raise FieldError(attribute.name, f"must not be empty")
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -164,7 +166,7 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str
 
 def _non_empty(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     if not value:
-        raise ValueError(f"{attribute.name} needs at least one entry")
+        raise FieldError(attribute.name, f"needs at least one entry")
 
 
 def _precision_fits(date_field: str) -> Any:
@@ -175,11 +177,11 @@ def _precision_fits(date_field: str) -> Any:
         if when is None:
             return
         if value is Precision.MONTH and when.day != 1:
-            raise ValueError(
-                f"{date_field} {when} has month precision, so must be the 1st of the month"
+            raise FieldError(
+                date_field, f"{when} has month precision, so must be the 1st of the month"
             )
         if value is Precision.YEAR and (when.month, when.day) != (1, 1):
-            raise ValueError(f"{date_field} {when} has year precision, so must be 1 January")
+            raise FieldError(date_field, f"{when} has year precision, so must be 1 January")
 
     return check
 
@@ -256,13 +258,13 @@ class Stance:
 
 def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]) -> None:
     if len(value) < 2:
-        raise ValueError(f"{attribute.name} needs at least two stances")
+        raise FieldError(attribute.name, f"needs at least two stances")
     values = [s.value for s in value]
     if values != list(range(len(value))):
-        raise ValueError(f"{attribute.name} values must run 0, 1, 2, ... in order, got {values}")
+        raise FieldError(attribute.name, f"values must run 0, 1, 2, ... in order, got {values}")
     labels = [s.label for s in value]
     if len(set(labels)) != len(labels):
-        raise ValueError(f"{attribute.name} repeats a label: {labels}")
+        raise FieldError(attribute.name, f"repeats a label: {labels}")
 
 
 @attrs.frozen(kw_only=True)
@@ -337,7 +339,7 @@ class Ground:
 
 def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) -> None:
     if value is not None and value < instance.valid_from:
-        raise ValueError(f"valid_to {value} is before valid_from {instance.valid_from}")
+        raise FieldError("valid_to", f"{value} is before valid_from {instance.valid_from}")
 
 
 @attrs.frozen(kw_only=True)
@@ -410,7 +412,7 @@ def _provision_ids(
 ) -> None:
     ids = [p.id for p in value]
     if len(set(ids)) != len(ids):
-        raise ValueError(f"{attribute.name} repeats an id: {ids}")
+        raise FieldError(attribute.name, f"repeats an id: {ids}")
 
 
 def _history(
@@ -418,14 +420,14 @@ def _history(
 ) -> None:
     dates = [change.date for change in value]
     if dates != sorted(dates):
-        raise ValueError(f"{attribute.name} must be in date order")
+        raise FieldError(attribute.name, f"must be in date order")
     if dates and dates[0] < instance.date:
-        raise ValueError(f"{attribute.name} starts before the instrument's date {instance.date}")
+        raise FieldError(attribute.name, f"starts before the instrument's date {instance.date}")
 
 
 def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if instance.kind is InstrumentKind.UNSC_RESOLUTION and (value is None or value < 1):
-        raise ValueError(f"{attribute.name} is required for a UNSC resolution")
+        raise FieldError(attribute.name, f"is required for a UNSC resolution")
 
 
 @attrs.frozen(kw_only=True)
@@ -460,16 +462,14 @@ class Instrument:
         for provision in self.provisions:
             if provision.id == provision_id:
                 return provision
-        from kashmirref.errors import UnknownIdError
-
-        raise UnknownIdError(
-            f"provision of {self.id}", provision_id, (p.id for p in self.provisions)
-        )
+                raise UnknownIdError(
+                    f"provision of {self.id}", provision_id, (p.id for p in self.provisions)
+                )
 
 
 def _end(instance: Event, _: attrs.Attribute[Any], value: dt.date | None) -> None:
     if value is not None and value < instance.date:
-        raise ValueError(f"end_date {value} is before date {instance.date}")
+        raise FieldError("end_date", f"{value} is before date {instance.date}")
 
 
 @attrs.frozen(kw_only=True)

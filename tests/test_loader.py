@@ -1,0 +1,292 @@
+"""Loading TOML/JSON: round trips, referential integrity, and exact error messages."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import kashmirref as kr
+from kashmirref import strategies as krst
+
+STATEMENT = """
+[[statement]]
+id = "my-statement"
+date = 2025-05-12
+speaker = "pakistan"
+on_behalf_of = "pakistan"
+form = "direct"
+topics = ["third-party-mediation"]
+citations = [{ source = "my-source", quote = "Our words." }]
+
+[[source]]
+id = "my-source"
+title = "My notes"
+publisher = "Me"
+published = 2025-05-13
+kind = "secondary"
+"""
+
+
+def problems(paths: list[Path], *, include_shipped: bool = True) -> list[str]:
+    with pytest.raises(kr.DataError) as caught:
+        kr.load(paths, include_shipped=include_shipped)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_load_is_cached() -> None:
+    assert kr.load() is kr.load()
+
+
+def test_user_file_adds_records(write) -> None:  # type: ignore[no-untyped-def]
+    catalog = kr.load([write("mine.toml", STATEMENT)])
+    assert catalog.statement("my-statement").text == "Our words."
+    assert len(catalog) == len(kr.load()) + 2
+
+
+def test_user_file_alone(write) -> None:  # type: ignore[no-untyped-def]
+    text = STATEMENT.replace('"pakistan"', '"me"').replace(
+        'topics = ["third-party-mediation"]', "topics = []"
+    )
+    text += '\n[[actor]]\nid = "me"\nname = "Me"\nkind = "person"\n'
+    catalog = kr.load([write("mine.toml", text)], include_shipped=False)
+    assert [a.id for a in catalog.actors()] == ["me"]
+
+
+def test_shipped_dump_load_equal(catalog: kr.Catalog, write) -> None:  # type: ignore[no-untyped-def]
+    text = catalog.to_json()
+    again = kr.load([write("dump.json", text)], include_shipped=False)
+    assert again == catalog
+    assert again.to_json() == text  # dump -> load -> dump is byte-identical
+
+
+@given(krst.catalogs())
+def test_generated_dump_load_equal(generated: kr.Catalog) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "c.json"
+        path.write_text(kr.dumps(generated), encoding="utf-8")
+        assert kr.load([path], include_shipped=False) == generated
+
+
+def test_unknown_field_is_reported_not_dropped(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT.replace('form = "direct"', 'form = "direct"\nvenu = "x"'))
+    assert problems([path]) == [
+        f"{path}:3: my-statement: venu: unknown field (check its spelling)"
+    ]
+
+
+def test_missing_field(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT.replace('form = "direct"\n', ""))
+    assert problems([path]) == [f"{path}:3: my-statement: form: required field is missing"]
+
+
+def test_wrong_type_is_not_coerced(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT.replace('publisher = "Me"', "publisher = 5"))
+    [message] = problems([path])
+    assert message == f"{path}:12: my-source: publisher: expected str, got int 5"
+
+
+def test_string_where_list_belongs(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        "mine.toml",
+        STATEMENT.replace('topics = ["third-party-mediation"]', 'topics = "third-party-mediation"'),
+    )
+    [message] = problems([path])
+    assert "my-statement: topics: expected a list" in message
+
+
+def test_bad_date(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.json", json.dumps({"source": [{
+        "id": "s", "title": "T", "publisher": "P", "published": "2025-02-30", "kind": "primary",
+    }]}))
+    [message] = problems([path])
+    assert message.startswith(f"{path}:1: s: published:")
+    assert "day is out of range" in message
+
+
+def test_enum_lists_choices(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT.replace('form = "direct"', 'form = "quoted"'))
+    [message] = problems([path])
+    assert message.endswith("form: 'quoted' is not one of 'direct', 'reported', 'document'")
+
+
+def test_every_problem_is_reported(write) -> None:  # type: ignore[no-untyped-def]
+    text = STATEMENT.replace('form = "direct"', 'form = "quoted"').replace(
+        'publisher = "Me"', "publisher = 5"
+    )
+    assert len(problems([write("mine.toml", text)])) == 2
+
+
+def test_toml_syntax_error_has_line_and_column(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", '[[actor]]\nid = "x\n')
+    [message] = problems([path])
+    assert message.startswith(f"{path}:2:")
+
+
+def test_json_syntax_error_has_line_and_column(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.json", '{"actor": [\n  {"id": }\n]}')
+    assert problems([path]) == [f"{path}:2:10: Expecting value"]
+
+
+def test_unknown_kind(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", '[[actors]]\nid = "x"\n')
+    [message] = problems([path])
+    assert message.startswith(f"{path}: actors: unknown kind; use one of actor, source")
+
+
+def test_non_utf8_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_bytes(b'[[actor]]\nname = "\xff"\n')
+    assert problems([path]) == [f"{path}:2: file is not valid UTF-8"]
+
+
+def test_not_a_regular_file(tmp_path: Path) -> None:
+    assert problems([tmp_path]) == [f"{tmp_path}: not a regular file"]
+    assert problems([tmp_path / "absent.toml"]) == [f"{tmp_path / 'absent.toml'}: no such file"]
+
+
+def test_oversize_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kashmirref import io
+
+    path = tmp_path / "big.toml"
+    path.write_text("# " + "x" * 100, encoding="utf-8")
+    monkeypatch.setattr(io, "MAX_FILE_BYTES", 50)
+    assert problems([path]) == [f"{path}: file is 102 bytes; the limit is 50"]
+
+
+def test_wrong_suffix(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.yaml", "actor: []")
+    assert problems([path]) == [f"{path}: data files must end in .toml or .json"]
+
+
+# -------------------------------------------------------------- referential integrity
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('speaker = "pakistan"', 'speaker = "pakistn"'),
+         "my-statement: speaker: refers to unknown actor 'pakistn'"),
+        (('on_behalf_of = "pakistan"', 'on_behalf_of = "nobody"'),
+         "my-statement: on_behalf_of: refers to unknown actor 'nobody'"),
+        (('topics = ["third-party-mediation"]', 'topics = ["mediation"]'),
+         "my-statement: topics[0]: refers to unknown topic 'mediation'"),
+        (('source = "my-source"', 'source = "their-source"'),
+         "my-statement: citations[0].source: refers to unknown source 'their-source'"),
+        (("published = 2025-05-13", "published = 2025-05-11"),
+         "my-statement: date: 2025-05-12 is after its source 'my-source' was published"),
+    ],
+)
+def test_dangling_references(write, change: tuple[str, str], expected: str) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT.replace(*change))
+    [message] = problems([path])
+    assert message.startswith(f"{path}:3: {expected}")
+
+
+POSITION = """
+[[position]]
+id = "my-position"
+actor = "pakistan"
+topic = "third-party-mediation"
+stance = "welcomes"
+summary = "Pakistan says so."
+valid_from = 2019-01-01
+valid_to = 2020-12-31
+evidence = ["my-statement"]
+grounds = [{ instrument = "simla-1972", provision = "para-1-i", reading = "Pakistan reads it so." }]
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (('stance = "welcomes"', 'stance = "loves"'),
+         "stance: 'loves' is not on the scale of topic 'third-party-mediation' "
+         "(rejects, conditional, welcomes)"),
+        (('evidence = ["my-statement"]', 'evidence = ["nothing"]'),
+         "evidence[0]: refers to unknown statement 'nothing'"),
+        (('actor = "pakistan"', 'actor = "india"'),
+         "evidence[0]: statement 'my-statement' speaks for 'pakistan', not 'india'"),
+        (("valid_to = 2020-12-31", "valid_to = 2018-12-31"),
+         "valid_to: 2018-12-31 is before valid_from 2019-01-01"),
+        (('instrument = "simla-1972"', 'instrument = "simla-1973"'),
+         "grounds[0].instrument: refers to unknown instrument 'simla-1973'"),
+        (('provision = "para-1-i"', 'provision = "para-9"'),
+         "grounds[0].provision: 'simla-1972' has no provision 'para-9'"),
+        (("valid_to = 2020-12-31", "valid_to = 2025-06-01"),
+         "valid_from: period overlaps position 'pakistan-third-party-mediation-2025' of "
+         "'pakistan' on 'third-party-mediation'"),
+    ],
+)
+def test_position_references(write, change: tuple[str, str], expected: str) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT + POSITION.replace(*change))
+    assert f"{path}:19: my-position: {expected}" in problems([path])
+
+
+def test_position_without_evidence(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", STATEMENT + POSITION.replace('["my-statement"]', "[]"))
+    [message] = problems([path])
+    assert message == f"{path}:19: my-position: evidence: needs at least one entry"
+
+
+def test_duplicate_ids_within_and_across_files(write) -> None:  # type: ignore[no-untyped-def]
+    first = write("a.toml", STATEMENT)
+    second = write("b.toml", STATEMENT)
+    found = problems([first, second])
+    assert f"{second}:3: my-statement: id: duplicate statement id; first defined at {first}:3" in found
+    clash = write("c.toml", '[[actor]]\nid = "india"\nname = "India"\nkind = "state"\n')
+    [message] = problems([clash])
+    assert message.startswith(f"{clash}:2: india: id: duplicate actor id; first defined at")
+    assert "kashmirref/data/actors.toml" in message
+
+
+def test_no_position_record_contradicting_a_position(write) -> None:  # type: ignore[no-untyped-def]
+    path = write("mine.toml", """
+[[no_position]]
+id = "nothing-found"
+actor = "pakistan"
+topic = "third-party-mediation"
+searched = "Foreign Office briefings"
+checked = 2025-01-01
+""")
+    [message] = problems([path])
+    assert "a position of 'pakistan' on 'third-party-mediation' is recorded" in message
+
+
+def test_actor_parent_loop_is_rejected() -> None:
+    loop = (
+        kr.Actor(id="a", name="A", kind=kr.ActorKind.OFFICE, parent="b"),
+        kr.Actor(id="b", name="B", kind=kr.ActorKind.OFFICE, parent="a"),
+    )
+    with pytest.raises(kr.DataError, match="parent chain loops back on itself"):
+        kr.Catalog(actors=loop)
+
+
+def test_nothing_is_half_loaded(write) -> None:  # type: ignore[no-untyped-def]
+    good = write("good.toml", STATEMENT)
+    bad = write("bad.toml", '[[actor]]\nid = "Bad Id"\nname = "x"\nkind = "state"\n')
+    with pytest.raises(kr.DataError):
+        kr.load([good, bad])
+    assert "my-statement" not in {s.id for s in kr.load().statements()}
+
+
+def test_import_reads_no_data_and_stays_light() -> None:
+    code = (
+        "import sys, kashmirref\n"
+        "heavy = {'cattrs', 'tomllib', 'hypothesis', 'kashmirref.io', 'kashmirref.catalog'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_public_names_resolve() -> None:
+    from kashmirref import _LAZY
+
+    assert sorted(_LAZY) == kr.__all__
+    for name in kr.__all__:
+        assert getattr(kr, name) is not None

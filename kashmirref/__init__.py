@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kashmirref.catalog import Catalog, TimelineEntry
-    from kashmirref.compare import Comparison, Relation, Row, Side, compare, evolution, matrix
+    from kashmirref.comparison import Comparison, Relation, Row, Side, compare, evolution, matrix
     from kashmirref.errors import DataError, KashmirRefError, Problem, UnknownIdError
     from kashmirref.io import dumps, load
     from kashmirref.model import (
@@ -55,7 +55,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(["Catalog", "TimelineEntry"], "kashmirref.catalog"),
     **dict.fromkeys(
         ["Comparison", "Relation", "Row", "Side", "compare", "evolution", "matrix"],
-        "kashmirref.compare",
+        "kashmirref.comparison",
     ),
     **dict.fromkeys(
         ["DataError", "KashmirRefError", "Problem", "UnknownIdError"], "kashmirref.errors"

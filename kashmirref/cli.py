@@ -37,7 +37,7 @@ def _emit(text: str) -> None:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from kashmirref.compare import compare
+    from kashmirref.comparison import compare
 
     result = compare(_catalog(args), args.a, args.b, topics=args.topic, as_of=args.as_of)
     render: dict[str, Callable[[], str]] = {

@@ -91,6 +91,7 @@ class FieldError(KashmirRefError, ValueError):
     Attributes:
         field: The name of the field at fault.
         message: What is wrong with it.
+
     """
 
     def __init__(self, field: str, message: str) -> None:

@@ -168,6 +168,51 @@ def _format(error: BaseException, kind: type | None) -> str:
     return cattrs.v.format_exception(error, kind)
 
 
+def _field_errors(record: Any, path: str = "") -> list[tuple[str, str]]:
+    """Run every validator of ``record`` and of the records inside it; collect failures."""
+    found: list[tuple[str, str]] = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        where = f"{path}{field.name}"
+        if field.validator is not None:
+            try:
+                field.validator(record, field, value)
+            except FieldError as error:
+                found.append((f"{path}{error.field}", error.message))
+        items = value if isinstance(value, tuple) else (value,)
+        for i, item in enumerate(items):
+            if attrs.has(type(item)):
+                inner = f"{where}[{i}]." if isinstance(value, tuple) else f"{where}."
+                found += _field_errors(item, inner)
+    return found
+
+
+def _every_problem(row: object, kind: type, error: Exception) -> list[tuple[str | None, str]]:
+    """Every problem of a record, not only the first validator that failed.
+
+    attrs stops at the first failing validator; when that is what failed, the record is
+    built once more with validators off (only on this error path) and each validator is
+    run on its own, so that all the field problems are reported together.
+    """
+    first = _problems_of(error)
+    if not isinstance(error, FieldError) and not any(
+        isinstance(e, FieldError) for e in _leaves(error)
+    ):
+        return first
+    try:
+        with attrs.validators.disabled():
+            unchecked: Any = converter().structure(row, kind)
+    except Exception:
+        return first
+    return [(field, message) for field, message in _field_errors(unchecked)]
+
+
+def _leaves(error: BaseException) -> list[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for inner in error.exceptions for leaf in _leaves(inner)]
+    return [error]
+
+
 _EXTRA = re.compile(r"extra fields found \((.*)\)")
 
 
@@ -269,7 +314,7 @@ def _read_one(
             except Exception as error:
                 problems.extend(
                     attrs.evolve(stub, field=field, message=message)
-                    for field, message in _problems_of(error)
+                    for field, message in _every_problem(row, kind, error)
                 )
                 continue
             tables.setdefault(table, []).append(record)

@@ -156,7 +156,7 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
-        raise FieldError(attribute.name, f"must not be empty")
+        raise FieldError(attribute.name, "must not be empty")
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -166,7 +166,7 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str
 
 def _non_empty(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     if not value:
-        raise FieldError(attribute.name, f"needs at least one entry")
+        raise FieldError(attribute.name, "needs at least one entry")
 
 
 def _precision_fits(date_field: str) -> Any:
@@ -258,7 +258,7 @@ class Stance:
 
 def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]) -> None:
     if len(value) < 2:
-        raise FieldError(attribute.name, f"needs at least two stances")
+        raise FieldError(attribute.name, "needs at least two stances")
     values = [s.value for s in value]
     if values != list(range(len(value))):
         raise FieldError(attribute.name, f"values must run 0, 1, 2, ... in order, got {values}")
@@ -420,14 +420,14 @@ def _history(
 ) -> None:
     dates = [change.date for change in value]
     if dates != sorted(dates):
-        raise FieldError(attribute.name, f"must be in date order")
+        raise FieldError(attribute.name, "must be in date order")
     if dates and dates[0] < instance.date:
         raise FieldError(attribute.name, f"starts before the instrument's date {instance.date}")
 
 
 def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if instance.kind is InstrumentKind.UNSC_RESOLUTION and (value is None or value < 1):
-        raise FieldError(attribute.name, f"is required for a UNSC resolution")
+        raise FieldError(attribute.name, "is required for a UNSC resolution")
 
 
 @attrs.frozen(kw_only=True)
@@ -462,9 +462,9 @@ class Instrument:
         for provision in self.provisions:
             if provision.id == provision_id:
                 return provision
-                raise UnknownIdError(
-                    f"provision of {self.id}", provision_id, (p.id for p in self.provisions)
-                )
+        raise UnknownIdError(
+            f"provision of {self.id}", provision_id, (p.id for p in self.provisions)
+        )
 
 
 def _end(instance: Event, _: attrs.Attribute[Any], value: dt.date | None) -> None:

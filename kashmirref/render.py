@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 
 from kashmirref.catalog import Catalog
-from kashmirref.compare import Comparison, Matrix, Row, Side
+from kashmirref.comparison import Comparison, Matrix, Row, Side
 from kashmirref.model import Actor, Position, Source, Statement, StatementForm, Topic, format_date
 
 __all__ = ["comparison_markdown", "comparison_text", "matrix_text", "position_lines"]

@@ -74,9 +74,7 @@ def test_generated_dump_load_equal(generated: kr.Catalog) -> None:
 
 def test_unknown_field_is_reported_not_dropped(write) -> None:  # type: ignore[no-untyped-def]
     path = write("mine.toml", STATEMENT.replace('form = "direct"', 'form = "direct"\nvenu = "x"'))
-    assert problems([path]) == [
-        f"{path}:3: my-statement: venu: unknown field (check its spelling)"
-    ]
+    assert problems([path]) == [f"{path}:3: my-statement: venu: unknown field (check its spelling)"]
 
 
 def test_missing_field(write) -> None:  # type: ignore[no-untyped-def]
@@ -100,9 +98,22 @@ def test_string_where_list_belongs(write) -> None:  # type: ignore[no-untyped-de
 
 
 def test_bad_date(write) -> None:  # type: ignore[no-untyped-def]
-    path = write("mine.json", json.dumps({"source": [{
-        "id": "s", "title": "T", "publisher": "P", "published": "2025-02-30", "kind": "primary",
-    }]}))
+    path = write(
+        "mine.json",
+        json.dumps(
+            {
+                "source": [
+                    {
+                        "id": "s",
+                        "title": "T",
+                        "publisher": "P",
+                        "published": "2025-02-30",
+                        "kind": "primary",
+                    }
+                ]
+            }
+        ),
+    )
     [message] = problems([path])
     assert message.startswith(f"{path}:1: s: published:")
     assert "day is out of range" in message
@@ -169,16 +180,26 @@ def test_wrong_suffix(write) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (('speaker = "pakistan"', 'speaker = "pakistn"'),
-         "my-statement: speaker: refers to unknown actor 'pakistn'"),
-        (('on_behalf_of = "pakistan"', 'on_behalf_of = "nobody"'),
-         "my-statement: on_behalf_of: refers to unknown actor 'nobody'"),
-        (('topics = ["third-party-mediation"]', 'topics = ["mediation"]'),
-         "my-statement: topics[0]: refers to unknown topic 'mediation'"),
-        (('source = "my-source"', 'source = "their-source"'),
-         "my-statement: citations[0].source: refers to unknown source 'their-source'"),
-        (("published = 2025-05-13", "published = 2025-05-11"),
-         "my-statement: date: 2025-05-12 is after its source 'my-source' was published"),
+        (
+            ('speaker = "pakistan"', 'speaker = "pakistn"'),
+            "my-statement: speaker: refers to unknown actor 'pakistn'",
+        ),
+        (
+            ('on_behalf_of = "pakistan"', 'on_behalf_of = "nobody"'),
+            "my-statement: on_behalf_of: refers to unknown actor 'nobody'",
+        ),
+        (
+            ('topics = ["third-party-mediation"]', 'topics = ["mediation"]'),
+            "my-statement: topics[0]: refers to unknown topic 'mediation'",
+        ),
+        (
+            ('source = "my-source"', 'source = "their-source"'),
+            "my-statement: citations[0].source: refers to unknown source 'their-source'",
+        ),
+        (
+            ("published = 2025-05-13", "published = 2025-05-11"),
+            "my-statement: date: 2025-05-12 is after its source 'my-source' was published",
+        ),
     ],
 )
 def test_dangling_references(write, change: tuple[str, str], expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -204,22 +225,36 @@ grounds = [{ instrument = "simla-1972", provision = "para-1-i", reading = "Pakis
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (('stance = "welcomes"', 'stance = "loves"'),
-         "stance: 'loves' is not on the scale of topic 'third-party-mediation' "
-         "(rejects, conditional, welcomes)"),
-        (('evidence = ["my-statement"]', 'evidence = ["nothing"]'),
-         "evidence[0]: refers to unknown statement 'nothing'"),
-        (('actor = "pakistan"', 'actor = "india"'),
-         "evidence[0]: statement 'my-statement' speaks for 'pakistan', not 'india'"),
-        (("valid_to = 2020-12-31", "valid_to = 2018-12-31"),
-         "valid_to: 2018-12-31 is before valid_from 2019-01-01"),
-        (('instrument = "simla-1972"', 'instrument = "simla-1973"'),
-         "grounds[0].instrument: refers to unknown instrument 'simla-1973'"),
-        (('provision = "para-1-i"', 'provision = "para-9"'),
-         "grounds[0].provision: 'simla-1972' has no provision 'para-9'"),
-        (("valid_to = 2020-12-31", "valid_to = 2025-06-01"),
-         "valid_from: period overlaps position 'pakistan-third-party-mediation-2025' of "
-         "'pakistan' on 'third-party-mediation'"),
+        (
+            ('stance = "welcomes"', 'stance = "loves"'),
+            "stance: 'loves' is not on the scale of topic 'third-party-mediation' "
+            "(rejects, conditional, welcomes)",
+        ),
+        (
+            ('evidence = ["my-statement"]', 'evidence = ["nothing"]'),
+            "evidence[0]: refers to unknown statement 'nothing'",
+        ),
+        (
+            ('actor = "pakistan"', 'actor = "india"'),
+            "evidence[0]: statement 'my-statement' speaks for 'pakistan', not 'india'",
+        ),
+        (
+            ("valid_to = 2020-12-31", "valid_to = 2018-12-31"),
+            "valid_to: 2018-12-31 is before valid_from 2019-01-01",
+        ),
+        (
+            ('instrument = "simla-1972"', 'instrument = "simla-1973"'),
+            "grounds[0].instrument: refers to unknown instrument 'simla-1973'",
+        ),
+        (
+            ('provision = "para-1-i"', 'provision = "para-9"'),
+            "grounds[0].provision: 'simla-1972' has no provision 'para-9'",
+        ),
+        (
+            ("valid_to = 2020-12-31", "valid_to = 2025-06-01"),
+            "valid_from: period overlaps position 'pakistan-third-party-mediation-2025' of "
+            "'pakistan' on 'third-party-mediation'",
+        ),
     ],
 )
 def test_position_references(write, change: tuple[str, str], expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -237,7 +272,9 @@ def test_duplicate_ids_within_and_across_files(write) -> None:  # type: ignore[n
     first = write("a.toml", STATEMENT)
     second = write("b.toml", STATEMENT)
     found = problems([first, second])
-    assert f"{second}:3: my-statement: id: duplicate statement id; first defined at {first}:3" in found
+    assert (
+        f"{second}:3: my-statement: id: duplicate statement id; first defined at {first}:3" in found
+    )
     clash = write("c.toml", '[[actor]]\nid = "india"\nname = "India"\nkind = "state"\n')
     [message] = problems([clash])
     assert message.startswith(f"{clash}:2: india: id: duplicate actor id; first defined at")
@@ -245,14 +282,17 @@ def test_duplicate_ids_within_and_across_files(write) -> None:  # type: ignore[n
 
 
 def test_no_position_record_contradicting_a_position(write) -> None:  # type: ignore[no-untyped-def]
-    path = write("mine.toml", """
+    path = write(
+        "mine.toml",
+        """
 [[no_position]]
 id = "nothing-found"
 actor = "pakistan"
 topic = "third-party-mediation"
 searched = "Foreign Office briefings"
 checked = 2025-01-01
-""")
+""",
+    )
     [message] = problems([path])
     assert "a position of 'pakistan' on 'third-party-mediation' is recorded" in message
 

@@ -1,0 +1,133 @@
+"""Look-ups and queries on the shipped catalogue: real facts, suggestions, indexes."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kashmirref as kr
+from kashmirref import strategies as krst
+
+
+def test_simla_agreement_facts(catalog: kr.Catalog) -> None:
+    simla = catalog.instrument("simla-1972")
+    assert simla.date == dt.date(1972, 7, 2)
+    assert simla.parties == ("india", "pakistan")
+    assert "Zulfikar Ali Bhutto, President of Pakistan" in simla.signatories
+    assert simla.provision("para-1-ii").text.startswith(
+        "That the two countries are resolved to settle their differences by peaceful means "
+        "through bilateral negotiations or by any other peaceful means mutually agreed upon"
+    )
+
+
+def test_article_25_in_full(catalog: kr.Catalog) -> None:
+    article = catalog.instrument("un-charter-art-25").provision("art-25")
+    assert article.text == (
+        "The Members of the United Nations agree to accept and carry out the decisions of the "
+        "Security Council in accordance with the present Charter."
+    )
+
+
+def test_resolution_47_by_number(catalog: kr.Catalog) -> None:
+    resolution = catalog.resolution(47)
+    assert resolution.id == "unsc-47"
+    assert resolution.date == dt.date(1948, 4, 21)
+    assert "paragraph by paragraph" in (resolution.vote or "")
+
+
+def test_unknown_ids_suggest_the_nearest(catalog: kr.Catalog) -> None:
+    with pytest.raises(kr.UnknownIdError) as caught:
+        catalog.actor("indai")
+    assert str(caught.value) == "unknown actor 'indai'; did you mean 'india'?"
+    assert caught.value.suggestions[0] == "india"
+    assert isinstance(caught.value, KeyError)
+    with pytest.raises(kr.UnknownIdError, match="did you mean 'simla-1972'"):
+        catalog.instrument("simla-1927")
+    with pytest.raises(kr.UnknownIdError, match="unknown UNSC resolution '48'"):
+        catalog.resolution(48)
+    with pytest.raises(kr.UnknownIdError, match="did you mean 'para-1-ii'"):
+        catalog.instrument("simla-1972").provision("para-1-iii")
+
+
+def test_positions_as_of(catalog: kr.Catalog) -> None:
+    india = catalog.positions(
+        actor="india", topic="third-party-mediation", as_of=dt.date(2025, 6, 1)
+    )
+    assert [p.stance for p in india] == ["rejects"]
+    assert catalog.positions(actor="pakistan", as_of=dt.date(2019, 1, 1)) == ()
+
+
+def test_every_position_of_both_sides_on_mediation(catalog: kr.Catalog) -> None:
+    found = {p.actor: p.stance for p in catalog.positions(topic="third-party-mediation")}
+    assert found == {"india": "rejects", "pakistan": "welcomes"}
+
+
+def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:
+    everything = catalog.timeline()
+    assert [e.date for e in everything] == sorted(e.date for e in everything)
+    window = catalog.timeline(start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31))
+    assert [e.id for e in window] == ["raveesh-kumar-2019-07-no-mediation-request"]
+
+
+def test_statements_filters(catalog: kr.Catalog) -> None:
+    by_india = catalog.statements(actor="india")
+    assert by_india and all(s.on_behalf_of == "india" for s in by_india)
+    by_speaker = catalog.statements(actor="shafqat-ali-khan")
+    assert [s.speaker for s in by_speaker] == ["shafqat-ali-khan"]
+
+
+def test_record_finds_any_kind(catalog: kr.Catalog) -> None:
+    assert isinstance(catalog.record("simla-1972"), kr.Instrument)
+    assert isinstance(catalog.record("india"), kr.Actor)
+    with pytest.raises(kr.UnknownIdError, match="unknown record"):
+        catalog.record("nothing-at-all")
+
+
+def test_catalog_repr_counts(catalog: kr.Catalog) -> None:
+    assert repr(catalog).startswith("Catalog(actors=")
+
+
+@given(krst.catalogs(), st.dates())
+def test_as_of_never_returns_a_position_out_of_period(catalog: kr.Catalog, day: dt.date) -> None:
+    for position in catalog.positions(as_of=day):
+        assert position.valid_from <= day
+        assert position.valid_to is None or day <= position.valid_to
+
+
+@given(krst.catalogs())
+def test_index_agrees_with_a_scan(catalog: kr.Catalog) -> None:
+    every = catalog.positions()
+    for actor in catalog.actors():
+        for topic in catalog.topics():
+            expected = [p for p in every if p.actor == actor.id and p.topic == topic.id]
+            assert list(catalog.positions(actor=actor.id, topic=topic.id)) == expected
+
+
+@given(krst.catalogs(), krst.catalogs())
+def test_merge_keeps_every_record_or_raises(a: kr.Catalog, b: kr.Catalog) -> None:
+    try:
+        merged = a.merge(b)
+    except kr.DataError:
+        return
+    assert len(merged) == len(a) + len(b)
+    for (_, records_a), (_, records_b), (_, both) in zip(
+        a.tables(), b.tables(), merged.tables(), strict=True
+    ):
+        assert both == records_a + records_b
+
+
+@given(krst.catalogs(max_actors=2), krst.catalogs(max_actors=2), krst.catalogs(max_actors=2))
+def test_merge_is_associative(a: kr.Catalog, b: kr.Catalog, c: kr.Catalog) -> None:
+    try:
+        left = a.merge(b).merge(c)
+    except kr.DataError:
+        with pytest.raises(kr.DataError):
+            a.merge(b.merge(c))
+        return
+    assert left == a.merge(b.merge(c))
+
+
+def test_merge_raises_on_clash(catalog: kr.Catalog) -> None:
+    with pytest.raises(kr.DataError, match="actor id is used 2 times"):
+        catalog.merge(catalog)

@@ -1,0 +1,143 @@
+"""The comparison engine: symmetry, relations from the scale, evidence, renderings."""
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kashmirref as kr
+from kashmirref import strategies as krst
+from kashmirref.comparison import Relation, compare_over_time, relation_between
+
+
+def test_pakistan_and_india_diverge_on_mediation(catalog: kr.Catalog) -> None:
+    result = kr.compare(catalog, "pakistan", "india")
+    [row] = [r for r in result.rows if r.topic.id == "third-party-mediation"]
+    assert (row.a.stance.label, row.b.stance.label) == ("welcomes", "rejects")  # type: ignore[union-attr]
+    assert row.relation is Relation.DIVERGE
+    assert row.gap == 2
+    assert row in result.divergences
+    assert {s.id for s in row.b.evidence} >= {"india-mea-2014-08-two-stakeholders"}
+
+
+def test_as_of_before_any_position(catalog: kr.Catalog) -> None:
+    result = kr.compare(catalog, "pakistan", "india", as_of=dt.date(2015, 1, 1))
+    [row] = result.rows
+    assert row.relation is Relation.ONE_SILENT
+    assert row.a.silent and not row.b.silent
+    assert result.silences == (row,)
+
+
+def test_over_time(catalog: kr.Catalog) -> None:
+    spans = compare_over_time(catalog, "pakistan", "india", "third-party-mediation")
+    assert [(s.start, s.relation) for s in spans] == [
+        (dt.date(2014, 8, 1), Relation.ONE_SILENT),
+        (dt.date(2025, 1, 1), Relation.DIVERGE),
+    ]
+    assert spans[0].end == dt.date(2024, 12, 31)
+
+
+def test_matrix(catalog: kr.Catalog) -> None:
+    table = kr.matrix(catalog, ["india", "pakistan", "united-states"], "third-party-mediation")
+    assert [s.stance.label if s.stance else None for s in table.sides] == [
+        "rejects",
+        "welcomes",
+        None,
+    ]
+    assert "United States" in str(table)
+
+
+def test_unknown_actor(catalog: kr.Catalog) -> None:
+    with pytest.raises(kr.UnknownIdError, match="did you mean 'pakistan'"):
+        kr.compare(catalog, "pakstan", "india")
+
+
+def test_text_rendering_names_speakers_and_sources(catalog: kr.Catalog) -> None:
+    text = str(kr.compare(catalog, "pakistan", "india"))
+    assert "Pakistan vs India" in text
+    assert "Khalil Hashmi, 2025" in text
+    assert "India, 2025, as reported" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_markdown_has_footnotes_for_every_citation(catalog: kr.Catalog) -> None:
+    markdown = kr.compare(catalog, "pakistan", "india").to_markdown()
+    marks = {m.split("]")[0] for m in markdown.split("[^")[1:]}
+    defined = {line[2:].split("]")[0] for line in markdown.splitlines() if line.startswith("[^")}
+    assert marks == defined
+    assert "| Third-party mediation | welcomes | rejects | diverge | 2 of 2 |" in markdown
+
+
+SCALE = st.integers(2, 6).flatmap(
+    lambda n: st.tuples(st.just(n), st.integers(0, n - 1), st.integers(0, n - 1))
+)
+
+
+@given(SCALE)
+def test_relations_follow_the_scale(case: tuple[int, int, int]) -> None:
+    n, a, b = case
+    topic = kr.Topic(
+        id="t",
+        title="T",
+        question="Q?",
+        scale=tuple(kr.Stance(value=i, label=f"s{i}", meaning="M") for i in range(n)),
+    )
+    relation, gap = relation_between(topic, topic.scale[a], topic.scale[b])
+    assert gap == abs(a - b)
+    if a == b:
+        assert relation is Relation.AGREE
+    elif 2 * abs(a - b) <= n - 1:
+        assert relation is Relation.PARTIAL
+    else:
+        assert relation is Relation.DIVERGE
+    assert relation_between(topic, topic.scale[b], topic.scale[a]) == (relation, gap)
+    assert relation_between(topic, None, topic.scale[a]) == (Relation.ONE_SILENT, None)
+    assert relation_between(topic, None, None) == (Relation.BOTH_SILENT, None)
+
+
+def _pair(catalog: kr.Catalog) -> tuple[str, str]:
+    actors = [a.id for a in catalog.actors()]
+    return actors[0], actors[1]
+
+
+@given(krst.catalogs(), st.none() | st.dates())
+def test_compare_is_symmetric(catalog: kr.Catalog, as_of: dt.date | None) -> None:
+    a, b = _pair(catalog)
+    forward = kr.compare(catalog, a, b, as_of=as_of)
+    backward = kr.compare(catalog, b, a, as_of=as_of)
+    assert forward.mirror() == backward
+    assert [(r.relation, r.gap) for r in forward.rows] == [
+        (r.relation, r.gap) for r in backward.rows
+    ]
+
+
+@given(krst.catalogs(), st.none() | st.dates())
+def test_every_divergence_carries_evidence_for_both_sides(
+    catalog: kr.Catalog, as_of: dt.date | None
+) -> None:
+    a, b = _pair(catalog)
+    for row in kr.compare(catalog, a, b, as_of=as_of).divergences:
+        for side in (row.a, row.b):
+            assert side.position is not None
+            assert side.evidence
+            assert all(s.text.strip() for s in side.evidence)
+            if as_of is not None:
+                assert side.position.in_force(as_of)
+
+
+@given(krst.catalogs(), st.none() | st.dates())
+def test_comparison_json_round_trip(catalog: kr.Catalog, as_of: dt.date | None) -> None:
+    a, b = _pair(catalog)
+    result = kr.compare(catalog, a, b, as_of=as_of)
+    data = json.loads(result.to_json())
+    assert kr.Comparison.from_dict(data) == result
+
+
+@given(krst.catalogs())
+def test_renderings_never_fail(catalog: kr.Catalog) -> None:
+    a, b = _pair(catalog)
+    result = kr.compare(catalog, a, b)
+    assert str(result).startswith(f"{catalog.actor(a).name} vs")
+    assert result.to_markdown().startswith("## ")

@@ -60,7 +60,9 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
 
 
 def _namer(actors: tuple[Actor, ...]) -> Callable[[str], str]:

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kashmirref.catalog import Catalog, TimelineEntry
     from kashmirref.comparison import Comparison, Relation, Row, Side, compare, evolution, matrix
-    from kashmirref.errors import DataError, KashmirRefError, Problem, UnknownIdError
+    from kashmirref.errors import (
+        DataError,
+        FieldError,
+        KashmirRefError,
+        Problem,
+        UnknownIdError,
+    )
     from kashmirref.io import dumps, load
     from kashmirref.model import (
         Actor,
@@ -58,7 +64,8 @@ _LAZY: dict[str, str] = {
         "kashmirref.comparison",
     ),
     **dict.fromkeys(
-        ["DataError", "KashmirRefError", "Problem", "UnknownIdError"], "kashmirref.errors"
+        ["DataError", "FieldError", "KashmirRefError", "Problem", "UnknownIdError"],
+        "kashmirref.errors",
     ),
     **dict.fromkeys(["dumps", "load"], "kashmirref.io"),
     **dict.fromkeys(
@@ -101,6 +108,7 @@ __all__ = [
     "DataError",
     "Event",
     "EventKind",
+    "FieldError",
     "Ground",
     "Instrument",
     "InstrumentKind",

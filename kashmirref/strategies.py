@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -123,8 +123,20 @@ def _draw_precise_dates(
     draw: st.DrawFn, min_value: dt.date = EARLIEST, max_value: dt.date = LATEST
 ) -> tuple[dt.date, Precision]:
     """A date and its precision, the date truncated to what the precision allows."""
-    precision = draw(st.sampled_from(Precision))
+    precision = draw(_one_of(Precision))
     return _truncate(draw(dates(min_value, max_value)), precision), precision
+
+
+@functools.cache
+@functools.lru_cache(maxsize=1024)
+def _one_of(choices: Any) -> st.SearchStrategy[Any]:
+    """A cached ``sampled_from`` over an enum or a tuple."""
+    return st.sampled_from(choices)
+
+
+@functools.cache
+def _between(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
 
 
 @functools.cache
@@ -140,7 +152,7 @@ def _pick(pool: Sequence[str] | None) -> st.SearchStrategy[str]:
     return _pick_cached(_frozen(pool))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _pick_cached(pool: tuple[str, ...] | None) -> st.SearchStrategy[str]:
     return ids() if pool is None else st.sampled_from(pool)
 
@@ -150,7 +162,7 @@ def _some(pool: Sequence[str] | None, max_size: int) -> st.SearchStrategy[tuple[
     return _some_cached(_frozen(pool), max_size)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _some_cached(pool: tuple[str, ...] | None, max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
     if pool is not None and not pool:
         return st.just(())
@@ -162,7 +174,7 @@ def citations(sources: Sequence[str] | None = None) -> st.SearchStrategy[Citatio
     return _citations(_frozen(sources))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _citations(sources: tuple[str, ...] | None) -> st.SearchStrategy[Citation]:
     return st.builds(Citation, source=_pick(sources), quote=texts(), locator=_optional(texts(4)))
 
@@ -172,14 +184,14 @@ def actors(parents: Sequence[str] | None = None) -> st.SearchStrategy[Actor]:
     return _actors(_frozen(parents))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _actors(parents: tuple[str, ...] | None) -> st.SearchStrategy[Actor]:
     parent = st.none() if not parents else _optional(st.sampled_from(parents))
     return st.builds(
         Actor,
         id=ids(),
         name=texts(6),
-        kind=st.sampled_from(ActorKind),
+        kind=_one_of(ActorKind),
         parent=parent,
         aliases=st.lists(texts(4), max_size=2).map(tuple),
         note=_optional(texts()),
@@ -195,7 +207,7 @@ def _draw_sources(draw: st.DrawFn, ids: st.SearchStrategy[str] | None = None) ->
         publisher=draw(texts(6)),
         published=published,
         published_precision=precision,
-        kind=draw(st.sampled_from(SourceKind)),
+        kind=draw(_one_of(SourceKind)),
         url=draw(_optional(st.just("https://example.org/").map(lambda u: u + "doc"))),
     )
 
@@ -245,7 +257,7 @@ def _draw_statements(
         date_precision=precision,
         speaker=draw(_pick(actors)),
         on_behalf_of=on_behalf_of if on_behalf_of is not None else draw(_pick(actors)),
-        form=draw(st.sampled_from(StatementForm)),
+        form=draw(_one_of(StatementForm)),
         citations=(first, *draw(st.lists(citations(source_ids), max_size=1))),
         topics=tuple(sorted(tags)),
         venue=draw(_optional(texts(6))),
@@ -257,7 +269,7 @@ def _draw_grounds(draw: st.DrawFn, instruments: Sequence[Instrument] | None) -> 
         return Ground(
             instrument=draw(ids()), reading=draw(texts()), provision=draw(_optional(ids()))
         )
-    instrument = draw(st.sampled_from(instruments))
+    instrument = draw(_one_of(tuple(instruments)))
     provisions = [p.id for p in instrument.provisions]
     provision = draw(_optional(st.sampled_from(provisions))) if provisions else None
     return Ground(instrument=instrument.id, reading=draw(texts()), provision=provision)
@@ -286,7 +298,7 @@ def _draw_positions(
         valid_to=period[1],
         grounds=tuple(
             _draw_grounds(draw, instruments)
-            for _ in range(draw(st.integers(0, 2)) if instruments != [] else 0)
+            for _ in range(draw(_between(0, 2)) if instruments != [] else 0)
         ),
         evidence=tuple(evidence)
         if evidence
@@ -315,7 +327,7 @@ def _draw_instruments(
     number: int | None = None,
 ) -> Instrument:
     """Instruments with unique provision ids and a date-ordered status history."""
-    kind = draw(st.sampled_from(InstrumentKind))
+    kind = draw(_one_of(InstrumentKind))
     if kind is InstrumentKind.UNSC_RESOLUTION and number is None:
         number = draw(st.integers(min_value=1, max_value=3000))
     if kind is not InstrumentKind.UNSC_RESOLUTION:
@@ -337,7 +349,7 @@ def _draw_instruments(
         status_history=tuple(
             StatusChange(
                 date=d,
-                status=draw(st.sampled_from(InstrumentStatus)),
+                status=draw(_one_of(InstrumentStatus)),
                 citation=draw(citations(sources)),
                 declared_by=draw(_optional(_pick(actors))) if actors != [] else None,
             )
@@ -356,7 +368,7 @@ def _draw_events(
         date=when,
         date_precision=precision,
         end_date=draw(_optional(dates(min_value=when))),
-        kind=draw(st.sampled_from(EventKind)),
+        kind=draw(_one_of(EventKind)),
         title=draw(texts(6)),
         summary=draw(texts()),
         actors=draw(_some(actors, 2)),
@@ -438,7 +450,7 @@ def _draw_catalogs(
     fresh = _Ids()
 
     def several(make: Callable[[], _R], low: int, high: int) -> list[_R]:
-        return fresh.renamed([make() for _ in range(draw(st.integers(low, high)))])
+        return fresh.renamed([make() for _ in range(draw(_between(low, high)))])
 
     actor_records = list(
         draw(actors) if actors is not None else _draw_actor_tree(draw, min_actors, max_actors)
@@ -462,7 +474,7 @@ def _draw_catalogs(
         room = max_positions - len(position_records)
         if room <= 0:
             break
-        for period in _draw_periods(draw, min(room, draw(st.integers(1, 2)))):
+        for period in _draw_periods(draw, min(room, draw(_between(1, 2)))):
             evidence = _draw_statements(
                 draw, actor_ids, topic_ids, source_records, on_behalf_of=actor_id, topic=topic.id
             )

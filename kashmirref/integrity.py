@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from kashmirref.errors import Problem
@@ -49,7 +50,7 @@ class _Checker:
 
     def ref(self, kind: str, record: str, field: str, value: str | None, target: str) -> bool:
         """Report ``value`` if it is not a known id of ``target``; True when it resolves."""
-        known: Container[str] = {
+        known: Collection[str] = {
             "actor": self.actors,
             "topic": self.topics,
             "source": self.sources,
@@ -58,7 +59,11 @@ class _Checker:
         }[target]
         if value is None or value in known:
             return True
-        self.add(kind, record, field, f"refers to unknown {target} {value!r}")
+        message = f"refers to unknown {target} {value!r}"
+        nearest = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+        if nearest:
+            message += f"; did you mean {nearest[0]!r}?"
+        self.add(kind, record, field, message)
         return False
 
     def cite(self, kind: str, record: str, field: str, citation: Citation) -> None:

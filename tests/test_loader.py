@@ -244,7 +244,8 @@ grounds = [{ instrument = "simla-1972", provision = "para-1-i", reading = "Pakis
         ),
         (
             ('instrument = "simla-1972"', 'instrument = "simla-1973"'),
-            "grounds[0].instrument: refers to unknown instrument 'simla-1973'",
+            "grounds[0].instrument: refers to unknown instrument 'simla-1973'; "
+            "did you mean 'simla-1972'?",
         ),
         (
             ('provision = "para-1-i"', 'provision = "para-9"'),

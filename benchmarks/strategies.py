@@ -15,7 +15,9 @@ REPEATS = 3
 
 
 def one_run() -> float:
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(krst.catalogs())
     def draw(catalog: object) -> None:
         pass
@@ -28,8 +30,10 @@ def one_run() -> float:
 def main() -> None:
     runs = [one_run() for _ in range(REPEATS)]
     print(f"{'what':<44} {'median s':>9} {'min s':>7}")
-    print(f"{f'{EXAMPLES} examples of catalogs() (default size)':<44} "
-          f"{statistics.median(runs):>9.2f} {min(runs):>7.2f}")
+    print(
+        f"{f'{EXAMPLES} examples of catalogs() (default size)':<44} "
+        f"{statistics.median(runs):>9.2f} {min(runs):>7.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -31,7 +31,20 @@ from kashmirref.model import (
     Topic,
 )
 
-__all__ = ["TABLES", "Catalog", "TimelineEntry"]
+__all__ = ["TABLES", "Catalog", "Located", "TimelineEntry"]
+
+
+class Located(Protocol):
+    """Where a record was read from: a file and, when known, a 1-based line."""
+
+    @property
+    def file(self) -> str | None:
+        """The file, as shown in messages."""
+
+    @property
+    def line(self) -> int | None:
+        """The 1-based line of the record's id, if found."""
+
 
 TABLES: Mapping[str, str] = {
     "actor": "actors",
@@ -347,7 +360,7 @@ class Catalog:
 
 
 def _located(
-    problems: Iterable[Problem], where: Mapping[tuple[str, str], Problem]
+    problems: Iterable[Problem], where: Mapping[tuple[str, str], Located]
 ) -> list[Problem]:
     """Fill in file and line of each problem from ``where`` ((kind, id) → a located stub)."""
     located = []
@@ -359,7 +372,7 @@ def _located(
     return located
 
 
-def build(tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], Problem]) -> Catalog:
+def build(tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], Located]) -> Catalog:
     """Build a catalogue from records by table name; locate any problem with ``where``."""
     arguments: dict[str, Any] = {TABLES[t]: tuple(records) for t, records in tables.items()}
     try:

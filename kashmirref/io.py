@@ -24,7 +24,7 @@ import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
-from kashmirref.catalog import Catalog, build
+from kashmirref.catalog import Catalog, Located, build
 from kashmirref.errors import DataError, FieldError, Problem
 from kashmirref.model import RECORD_TYPES
 
@@ -127,12 +127,50 @@ def unstructure(value: object) -> Any:
 # ------------------------------------------------------------------ locating
 
 
-def _line_of_id(text: str, record_id: object) -> int | None:
-    """The 1-based line where ``id = "record_id"`` (TOML) or ``"id": "..."`` (JSON) is."""
-    if not isinstance(record_id, str):
-        return None
-    match = re.search(r"\bid\W{1,4}" + re.escape(json.dumps(record_id)), text)
-    return None if match is None else text.count("\n", 0, match.start()) + 1
+_ID_LINE = re.compile(r'\bid\W{1,4}("(?:[^"\\\n]|\\.)*")')
+
+
+class _LineIndex:
+    """The line of each ``id = "..."`` (TOML) or ``"id": "..."`` (JSON) of one file.
+
+    Built in one pass over the text, and only the first time a line is asked for: on
+    the happy path (no problem to report) no line is ever looked up.
+    """
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[str, int] | None = None
+
+    def line_of(self, record_id: object) -> int | None:
+        if self._lines is None:
+            self._lines = {}
+            line, position = 1, 0
+            for match in _ID_LINE.finditer(self._text):
+                line += self._text.count("\n", position, match.start())
+                position = match.start()
+                try:
+                    found = json.loads(match[1])
+                except ValueError:
+                    continue
+                self._lines.setdefault(found, line)
+        return self._lines.get(record_id) if isinstance(record_id, str) else None
+
+
+class _Origin:
+    """Where a record was read from; its line is looked up only when needed."""
+
+    __slots__ = ("_id", "_index", "file")
+
+    def __init__(self, file: str, index: _LineIndex, record_id: str) -> None:
+        self.file = file
+        self._index = index
+        self._id = record_id
+
+    @property
+    def line(self) -> int | None:
+        return self._index.line_of(self._id)
 
 
 def _problems_of(error: Exception) -> list[tuple[str | None, str]]:
@@ -232,7 +270,7 @@ class _Parsed:
     """The records of one or more files, with where each came from."""
 
     tables: Mapping[str, tuple[Any, ...]]
-    where: Mapping[tuple[str, str], Problem]
+    where: Mapping[tuple[str, str], Located]
 
 
 def _decode(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -277,9 +315,9 @@ def _parse(text: str, shown: str) -> tuple[object, list[Problem]]:
 
 def _read_one(
     path: Path, shown: str
-) -> tuple[dict[str, list[Any]], dict[tuple[str, str], Problem], list[Problem]]:
+) -> tuple[dict[str, list[Any]], dict[tuple[str, str], Located], list[Problem]]:
     tables: dict[str, list[Any]] = {}
-    where: dict[tuple[str, str], Problem] = {}
+    where: dict[tuple[str, str], Located] = {}
     text, problems = _decode(path, shown)
     if text is None:
         return tables, where, problems
@@ -289,6 +327,7 @@ def _read_one(
     if not isinstance(document, dict):
         return tables, where, [Problem(file=shown, message="top level must be a table of kinds")]
     conv = converter()
+    lines = _LineIndex(text)
     for table, rows in document.items():
         if table not in RECORD_TYPES:
             kinds = ", ".join(RECORD_TYPES)
@@ -303,22 +342,31 @@ def _read_one(
         for i, row in enumerate(rows):
             record_id = row.get("id") if isinstance(row, dict) else None
             label = record_id if isinstance(record_id, str) else f"{table}[{i}]"
-            stub = Problem(
-                file=shown, line=_line_of_id(text, record_id), kind=table, record=label, message=""
-            )
             if not isinstance(row, dict):
-                problems.append(attrs.evolve(stub, message="a record must be a table"))
+                problems.append(
+                    Problem(
+                        file=shown, kind=table, record=label, message="a record must be a table"
+                    )
+                )
                 continue
             try:
                 record = conv.structure(row, kind)
             except Exception as error:
+                line = lines.line_of(record_id)
                 problems.extend(
-                    attrs.evolve(stub, field=field, message=message)
+                    Problem(
+                        file=shown,
+                        line=line,
+                        kind=table,
+                        record=label,
+                        field=field,
+                        message=message,
+                    )
                     for field, message in _every_problem(row, kind, error)
                 )
                 continue
             tables.setdefault(table, []).append(record)
-            where.setdefault((table, label), stub)
+            where.setdefault((table, label), _Origin(shown, lines, label))
     return tables, where, problems
 
 
@@ -335,7 +383,7 @@ def read_records(
     checked when the catalogue is built.
     """
     tables: dict[str, list[Any]] = {t: list(r) for t, r in (base.tables if base else {}).items()}
-    where: dict[tuple[str, str], Problem] = dict(base.where) if base else {}
+    where: dict[tuple[str, str], Located] = dict(base.where) if base else {}
     problems: list[Problem] = []
     for entry in paths:
         path = Path(entry)
@@ -348,8 +396,11 @@ def read_records(
                 where[key] = stub
                 continue
             problems.append(
-                attrs.evolve(
-                    stub,
+                Problem(
+                    file=stub.file,
+                    line=stub.line,
+                    kind=key[0],
+                    record=key[1],
                     field="id",
                     message=f"duplicate {key[0]} id; first defined at {first.file}:{first.line}",
                 )

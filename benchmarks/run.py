@@ -1,0 +1,171 @@
+"""Performance figures for kashmirref: import, load, queries, memory, at growing sizes.
+
+Run: python benchmarks/run.py  (prints a table; not part of the test suite)
+
+Each figure is a median over repeated runs. Generated catalogues hold N statements
+spread over 100 actors and the shipped topics, with one position per 10 statements;
+they are written as JSON files of at most 10,000 statements each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import kashmirref as kr
+from kashmirref.io import unstructure
+
+SIZES = (1_000, 10_000, 100_000)
+PER_FILE = 10_000
+
+
+def median_of(runs: int, action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def subprocess_seconds(code: str, runs: int = 15) -> float:
+    return median_of(runs, lambda: subprocess.run([sys.executable, "-c", code], check=True))
+
+
+def measured_in_subprocess(code: str, runs: int = 7) -> float:
+    values = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        )
+        values.append(float(out.stdout))
+    return statistics.median(values)
+
+
+def synthetic(n: int) -> list[dict[str, object]]:
+    """JSON documents holding ``n`` statements (and related records), split by file."""
+    topics = kr.load().topics()
+    actors = [{"id": f"actor-{i}", "name": f"Actor {i}", "kind": "state"} for i in range(100)]
+    sources = [
+        {
+            "id": f"source-{i}",
+            "title": f"Source {i}",
+            "publisher": "Bench",
+            "published": "2030-01-01",
+            "kind": "secondary",
+        }
+        for i in range(100)
+    ]
+    documents: list[dict[str, object]] = [
+        {"actor": actors, "source": sources, "topic": unstructure(topics)}
+    ]
+    start = dt.date(1950, 1, 1)
+    statements: list[dict[str, object]] = []
+    positions: list[dict[str, object]] = []
+    for i in range(n):
+        actor = f"actor-{i % 100}"
+        topic = topics[(i // 100) % len(topics)]
+        day = start + dt.timedelta(days=i // 10)
+        statements.append(
+            {
+                "id": f"s-{i}",
+                "date": day.isoformat(),
+                "speaker": actor,
+                "on_behalf_of": actor,
+                "form": "direct",
+                "topics": [topic.id],
+                "citations": [{"source": f"source-{i % 100}", "quote": f"Words number {i}."}],
+            }
+        )
+        if i % 10 == 0:
+            slot = i // 10
+            positions.append(
+                {
+                    "id": f"p-{i}",
+                    "actor": actor,
+                    "topic": topic.id,
+                    "stance": topic.scale[slot % len(topic.scale)].label,
+                    "summary": f"Actor {i % 100} says so.",
+                    "valid_from": (start + dt.timedelta(days=slot * 7)).isoformat(),
+                    "valid_to": (start + dt.timedelta(days=slot * 7 + 6)).isoformat(),
+                    "evidence": [f"s-{i}"],
+                }
+            )
+    for offset in range(0, n, PER_FILE):
+        documents.append(
+            {
+                "statement": statements[offset : offset + PER_FILE],
+                "position": positions[offset // 10 : (offset + PER_FILE) // 10],
+            }
+        )
+    return documents
+
+
+def main() -> None:
+    rows: list[tuple[str, str]] = []
+    bare = subprocess_seconds("pass")
+    with_import = subprocess_seconds("import kashmirref")
+    rows.append(("python -c pass", f"{bare * 1000:.1f} ms"))
+    rows.append(("import kashmirref (added)", f"{(with_import - bare) * 1000:.1f} ms"))
+    first = measured_in_subprocess(
+        "import time; t=time.perf_counter(); import kashmirref as kr; kr.load(); "
+        "print(time.perf_counter()-t)"
+    )
+    rows.append(("first kr.load() of shipped data (incl. import)", f"{first * 1000:.1f} ms"))
+    kr.load()
+    cached = median_of(1000, kr.load)
+    rows.append(("cached kr.load()", f"{cached * 1e6:.2f} us"))
+
+    with tempfile.TemporaryDirectory() as folder:
+        for n in SIZES:
+            paths = []
+            for i, document in enumerate(synthetic(n)):
+                path = Path(folder) / f"n{n}-{i}.json"
+                path.write_text(json.dumps(document), encoding="utf-8")
+                paths.append(path)
+            runs = 3 if n >= 100_000 else 5
+            floor = median_of(
+                runs, lambda: [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+            )
+            load_time = median_of(runs, lambda: kr.load(paths, include_shipped=False))
+            tracemalloc.start()
+            catalog = kr.load(paths, include_shipped=False)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            day = dt.date(1960, 6, 1)
+            query = median_of(
+                200, lambda: catalog.positions("actor-7", "third-party-mediation", as_of=day)
+            )
+            compare = median_of(20, lambda: kr.compare(catalog, "actor-1", "actor-2", as_of=day))
+            rows.append((f"{n:>7,} statements: load from JSON", f"{load_time:.3f} s"))
+            rows.append(
+                (
+                    f"{n:>7,} statements: json.loads floor",
+                    f"{floor:.3f} s ({load_time / floor:.1f}x)",
+                )
+            )
+            rows.append(
+                (f"{n:>7,} statements: peak memory while loading", f"{peak / 2**20:.0f} MiB")
+            )
+            rows.append(
+                (f"{n:>7,} statements: positions(actor, topic, as_of)", f"{query * 1e6:.1f} us")
+            )
+            rows.append(
+                (f"{n:>7,} statements: compare(a, b, as_of) all topics", f"{compare * 1e3:.2f} ms")
+            )
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  value")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()

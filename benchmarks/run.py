@@ -109,6 +109,34 @@ def synthetic(n: int) -> list[dict[str, object]]:
     return documents
 
 
+def at_size(n: int, folder: Path) -> list[tuple[str, str]]:
+    """Load, query and memory figures for a generated catalogue of ``n`` statements."""
+    paths = []
+    for i, document in enumerate(synthetic(n)):
+        path = folder / f"n{n}-{i}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(path)
+    runs = 3 if n >= 100_000 else 5
+    floor = median_of(runs, lambda: [json.loads(p.read_text(encoding="utf-8")) for p in paths])
+    load_time = median_of(runs, lambda: kr.load(paths, include_shipped=False))
+    tracemalloc.start()
+    catalog = kr.load(paths, include_shipped=False)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    day = dt.date(1960, 6, 1)
+    topic = catalog.topics()[0].id
+    query = median_of(2000, lambda: catalog.positions("actor-7", topic, as_of=day))
+    compare = median_of(200, lambda: kr.compare(catalog, "actor-1", "actor-2", as_of=day))
+    label = f"{n:>7,} statements:"
+    return [
+        (f"{label} load from JSON", f"{load_time:.3f} s"),
+        (f"{label} json.loads floor", f"{floor:.3f} s (load is {load_time / floor:.1f}x)"),
+        (f"{label} peak memory while loading", f"{peak / 2**20:.0f} MiB"),
+        (f"{label} positions(actor, topic, as_of)", f"{query * 1e6:.1f} us"),
+        (f"{label} compare(a, b, as_of) all topics", f"{compare * 1e3:.2f} ms"),
+    ]
+
+
 def main() -> None:
     rows: list[tuple[str, str]] = []
     bare = subprocess_seconds("pass")
@@ -126,41 +154,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         for n in SIZES:
-            paths = []
-            for i, document in enumerate(synthetic(n)):
-                path = Path(folder) / f"n{n}-{i}.json"
-                path.write_text(json.dumps(document), encoding="utf-8")
-                paths.append(path)
-            runs = 3 if n >= 100_000 else 5
-            floor = median_of(
-                runs, lambda: [json.loads(p.read_text(encoding="utf-8")) for p in paths]
-            )
-            load_time = median_of(runs, lambda: kr.load(paths, include_shipped=False))
-            tracemalloc.start()
-            catalog = kr.load(paths, include_shipped=False)
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-            day = dt.date(1960, 6, 1)
-            query = median_of(
-                200, lambda: catalog.positions("actor-7", "third-party-mediation", as_of=day)
-            )
-            compare = median_of(20, lambda: kr.compare(catalog, "actor-1", "actor-2", as_of=day))
-            rows.append((f"{n:>7,} statements: load from JSON", f"{load_time:.3f} s"))
-            rows.append(
-                (
-                    f"{n:>7,} statements: json.loads floor",
-                    f"{floor:.3f} s ({load_time / floor:.1f}x)",
-                )
-            )
-            rows.append(
-                (f"{n:>7,} statements: peak memory while loading", f"{peak / 2**20:.0f} MiB")
-            )
-            rows.append(
-                (f"{n:>7,} statements: positions(actor, topic, as_of)", f"{query * 1e6:.1f} us")
-            )
-            rows.append(
-                (f"{n:>7,} statements: compare(a, b, as_of) all topics", f"{compare * 1e3:.2f} ms")
-            )
+            rows.extend(at_size(n, Path(folder)))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  value")
     for name, value in rows:

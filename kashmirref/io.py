@@ -53,6 +53,8 @@ def _strict(kind: type) -> Callable[[object, type], Any]:
     """A hook that accepts only values that already are ``kind`` (no ``str(5)``)."""
 
     def hook(value: object, target: type) -> Any:
+        if target is kind and value.__class__ is kind:
+            return value  # the common case, decided without further checks
         if isinstance(target, type) and issubclass(target, enum.Enum):
             return _structure_enum(value, target)  # a StrEnum dispatches here as a str
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
@@ -71,11 +73,16 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
 
 
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
-    """Build hooks for ``tuple[X, ...]`` that refuse strings and keep item paths."""
+    """Build hooks for ``tuple[X, ...]`` that refuse strings (and keep item paths)."""
 
     def factory(kind: Any) -> Callable[[object, type], Any]:
         (item_type, _ellipsis) = get_args(kind)
         item_hook = converter.get_structure_hook(item_type)
+
+        def fast_hook(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
+            return tuple([item_hook(item, item_type) for item in value])
 
         def hook(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
@@ -94,7 +101,7 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
                 raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
             return tuple(items)
 
-        return hook
+        return hook if converter.detailed_validation else fast_hook
 
     return factory
 
@@ -105,9 +112,16 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
 
 
 @functools.cache
-def converter() -> cattrs.Converter:
-    """The one converter every record goes through, in and out (built once)."""
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+def converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter every record goes through, in and out (built once per flavour).
+
+    The loader structures with ``detailed=False`` first, which is faster, and only when
+    a record fails does it structure that record again with the detailed converter, to
+    report every problem with its field path. Both apply the same rules.
+    """
+    conv = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
+    )
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     for kind in (str, int, bool):
@@ -245,6 +259,15 @@ def _every_problem(row: object, kind: type, error: Exception) -> list[tuple[str 
     return [(field, message) for field, message in _field_errors(unchecked)]
 
 
+def _detailed_error(row: object, kind: type) -> Exception:
+    """The error the detailed converter raises for a row the fast one refused."""
+    try:
+        converter().structure(row, kind)
+    except Exception as error:
+        return error
+    raise AssertionError(f"the two converters disagree on {row!r}")  # pragma: no cover
+
+
 def _leaves(error: BaseException) -> list[BaseException]:
     if isinstance(error, BaseExceptionGroup):
         return [leaf for inner in error.exceptions for leaf in _leaves(inner)]
@@ -326,7 +349,7 @@ def _read_one(
         return tables, where, problems
     if not isinstance(document, dict):
         return tables, where, [Problem(file=shown, message="top level must be a table of kinds")]
-    conv = converter()
+    fast = converter(detailed=False)
     lines = _LineIndex(text)
     for table, rows in document.items():
         if table not in RECORD_TYPES:
@@ -350,8 +373,9 @@ def _read_one(
                 )
                 continue
             try:
-                record = conv.structure(row, kind)
-            except Exception as error:
+                record = fast.structure(row, kind)
+            except Exception:
+                error = _detailed_error(row, kind)
                 line = lines.line_of(record_id)
                 problems.extend(
                     Problem(

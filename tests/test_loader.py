@@ -253,7 +253,7 @@ grounds = [{ instrument = "simla-1972", provision = "para-1-i", reading = "Pakis
         ),
         (
             ("valid_to = 2020-12-31", "valid_to = 2025-06-01"),
-            "valid_from: period overlaps position 'pakistan-third-party-mediation-2025' of "
+            "valid_from: period overlaps position 'pakistan-third-party-mediation-2020' of "
             "'pakistan' on 'third-party-mediation'",
         ),
     ],

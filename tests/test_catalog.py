@@ -72,6 +72,7 @@ def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:
     assert [e.id for e in window] == [
         "india-mea-2019-07-only-bilaterally",
         "raveesh-kumar-2019-07-no-mediation-request",
+        "trump-khan-meeting-2019-07-22",
         "article-370-2019",
     ]
 

@@ -1,0 +1,115 @@
+"""Data-quality rules that keep the shipped catalogue honest as it grows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+import kashmirref as kr
+from kashmirref.integrity import last_day
+from kashmirref.model import Citation
+
+SIDES = ("india", "pakistan")
+
+
+def _fields(record: object) -> tuple[Any, ...]:
+    kind: Any = type(record)
+    return tuple(attrs.fields(kind))
+
+
+def _citations(value: object) -> list[Citation]:
+    """Every citation inside a record, however deeply nested."""
+    if isinstance(value, Citation):
+        return [value]
+    if isinstance(value, tuple):
+        return [c for item in value for c in _citations(item)]
+    if attrs.has(type(value)):
+        return [c for f in _fields(value) for c in _citations(getattr(value, f.name))]
+    return []
+
+
+def _references(value: object, names: frozenset[str]) -> set[str]:
+    """Every actor id that ``value`` (or a record inside it) names in a field of ``names``."""
+    found: set[str] = set()
+    if isinstance(value, tuple):
+        for item in value:
+            found |= _references(item, names)
+    elif attrs.has(type(value)):
+        for field in _fields(value):
+            inner = getattr(value, field.name)
+            if field.name in names and isinstance(inner, str):
+                found.add(inner)
+            elif field.name in names and isinstance(inner, tuple):
+                found |= {item for item in inner if isinstance(item, str)}
+            else:
+                found |= _references(inner, names)
+    return found
+
+
+def _all_records(catalog: kr.Catalog) -> list[object]:
+    return [
+        *catalog.actors(),
+        *catalog.sources(),
+        *catalog.topics(),
+        *catalog.instruments(),
+        *catalog.events(),
+        *catalog.statements(),
+        *catalog.positions(),
+        *catalog.no_positions(),
+        *catalog.terms(),
+    ]
+
+
+def test_every_core_topic_has_both_sides_recorded(catalog: kr.Catalog) -> None:
+    missing = [
+        (topic.id, side)
+        for topic in catalog.topics()
+        if topic.core
+        for side in SIDES
+        if not catalog.positions(actor=side, topic=topic.id)
+        and catalog.no_position(side, topic.id) is None
+    ]
+    assert missing == []
+
+
+def test_every_position_rests_on_quoted_evidence(catalog: kr.Catalog) -> None:
+    for position in catalog.positions():
+        quotes = [catalog.statement(s).text.strip() for s in position.evidence]
+        assert quotes and all(quotes), position.id
+
+
+def test_no_statement_postdates_its_source(catalog: kr.Catalog) -> None:
+    for statement in catalog.statements():
+        source = catalog.source(statement.citation.source)
+        assert statement.date <= last_day(source.published, source.published_precision)
+
+
+def test_every_source_is_cited(catalog: kr.Catalog) -> None:
+    cited = {c.source for record in _all_records(catalog) for c in _citations(record)}
+    assert sorted(s.id for s in catalog.sources() if s.id not in cited) == []
+
+
+def test_every_actor_is_referred_to(catalog: kr.Catalog) -> None:
+    names = frozenset(
+        {"speaker", "on_behalf_of", "actor", "parent", "declared_by", "parties", "actors"}
+    )
+    used = set().union(*(_references(record, names) for record in _all_records(catalog)))
+    assert sorted(a.id for a in catalog.actors() if a.id not in used) == []
+
+
+def test_every_statement_is_tagged_with_a_topic(catalog: kr.Catalog) -> None:
+    assert [s.id for s in catalog.statements() if not s.topics] == []
+
+
+def test_coverage_is_symmetric(catalog: kr.Catalog) -> None:
+    """Where a core topic has a statement by one side, the other side is recorded too."""
+    gaps = [
+        (topic.id, side)
+        for topic in catalog.topics()
+        if topic.core
+        for side in SIDES
+        if not catalog.statements(actor=side, topic=topic.id)
+        and catalog.no_position(side, topic.id) is None
+    ]
+    assert gaps == []

@@ -72,6 +72,13 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         raise ValueError(f"{value!r} is not one of {choices}") from None
 
 
+def _as_list(value: object) -> list[Any] | tuple[Any, ...]:
+    """``value`` if it is a list (or tuple); a string or table is refused, not iterated."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
+    return value
+
+
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
     """Build hooks for ``tuple[X, ...]`` that refuse strings (and keep item paths)."""
 
@@ -80,15 +87,11 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object
         item_hook = converter.get_structure_hook(item_type)
 
         def fast_hook(value: object, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list | tuple):
-                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
-            return tuple([item_hook(item, item_type) for item in value])
+            return tuple([item_hook(item, item_type) for item in _as_list(value)])
 
         def hook(value: object, _: type) -> tuple[Any, ...]:
-            if not isinstance(value, list | tuple):
-                raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
             items, errors = [], []
-            for i, item in enumerate(value):
+            for i, item in enumerate(_as_list(value)):
                 try:
                     items.append(item_hook(item, item_type))
                 except Exception as error:

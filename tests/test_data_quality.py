@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -14,38 +14,29 @@ from kashmirref.model import Citation
 SIDES = ("india", "pakistan")
 
 
-def _fields(record: object) -> tuple[Any, ...]:
-    kind: Any = type(record)
-    return tuple(attrs.fields(kind))
-
-
-def _citations(value: object) -> list[Citation]:
-    """Every citation inside a record, however deeply nested."""
-    if isinstance(value, Citation):
-        return [value]
-    if isinstance(value, tuple):
-        return [c for item in value for c in _citations(item)]
-    if attrs.has(type(value)):
-        return [c for f in _fields(value) for c in _citations(getattr(value, f.name))]
-    return []
-
-
-def _references(value: object, names: frozenset[str]) -> set[str]:
-    """Every actor id that ``value`` (or a record inside it) names in a field of ``names``."""
-    found: set[str] = set()
+def _walk(value: object, name: str = "") -> Iterator[tuple[str, object]]:
+    """Every (field name, value) pair inside a record, at any depth; the items of a
+    tuple field are given under that field's name too."""
     if isinstance(value, tuple):
         for item in value:
-            found |= _references(item, names)
+            yield name, item
+            yield from _walk(item, name)
     elif attrs.has(type(value)):
-        for field in _fields(value):
+        kind: Any = type(value)
+        for field in attrs.fields(kind):
             inner = getattr(value, field.name)
-            if field.name in names and isinstance(inner, str):
-                found.add(inner)
-            elif field.name in names and isinstance(inner, tuple):
-                found |= {item for item in inner if isinstance(item, str)}
-            else:
-                found |= _references(inner, names)
-    return found
+            yield field.name, inner
+            yield from _walk(inner, field.name)
+
+
+def _citations(record: object) -> list[Citation]:
+    """Every citation inside a record, however deeply nested."""
+    return [inner for _, inner in _walk(record) if isinstance(inner, Citation)]
+
+
+def _references(record: object, names: frozenset[str]) -> set[str]:
+    """Every id that ``record`` (or a record inside it) names in a field of ``names``."""
+    return {inner for name, inner in _walk(record) if name in names and isinstance(inner, str)}
 
 
 def _all_records(catalog: kr.Catalog) -> list[object]:

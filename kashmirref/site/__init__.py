@@ -1,0 +1,105 @@
+"""The documentation site's data pages, generated from a catalogue.
+
+:func:`pages` turns a :class:`~kashmirref.catalog.Catalog` into Markdown pages (one per
+topic, instrument and actor; a timeline; a stance grid; the comparison of the parties;
+terms; sources; an index per section) with figures as inline SVG. It needs nothing
+beyond the library itself, so the site is built from whatever catalogue you load,
+yours included; ``docs/gen_pages.py`` writes these pages during ``mkdocs build``.
+
+>>> import kashmirref as kr
+>>> from kashmirref.site import pages
+>>> site = {page.path: page for page in pages(kr.load())}
+>>> site["topics/article-370.md"].title
+'Article 370'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from kashmirref.catalog import Catalog
+from kashmirref.site import overviews, records
+from kashmirref.site.links import page_path
+
+__all__ = ["PARTIES", "Page", "pages"]
+
+PARTIES = ("india", "pakistan")
+"""The two parties to the dispute, shown side by side (alphabetical by name)."""
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """One generated page: where it goes, its title (for navigation) and its Markdown."""
+
+    path: str
+    title: str
+    text: str
+    section: str | None = None
+
+
+def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...]:
+    """Every generated page of the site for ``catalog``, overview pages first.
+
+    ``parties`` are the actors set side by side on topic pages and given their own
+    lanes and columns in the figures.
+    """
+    overview = (
+        Page(
+            path="stances.md",
+            title="Stances at a glance",
+            text=overviews.stances_page(catalog, parties),
+        ),
+        Page(
+            path="compare.md",
+            title=" and ".join(catalog.actor(p).name for p in parties) + " compared",
+            text=overviews.comparison_page(catalog, parties),
+        ),
+        Page(path="timeline.md", title="Timeline", text=overviews.timeline_page(catalog, parties)),
+        Page(path="terms.md", title="Terminology", text=overviews.terms_page(catalog, parties)),
+        Page(path="sources.md", title="Sources", text=overviews.sources_page(catalog)),
+    )
+    topics = [
+        Page(
+            path=page_path(t),
+            title=t.title,
+            text=records.topic_page(catalog, t, parties),
+            section="topics",
+        )
+        for t in catalog.topics()
+    ]
+    instruments = [
+        Page(
+            path=page_path(i),
+            title=i.title,
+            text=records.instrument_page(catalog, i),
+            section="instruments",
+        )
+        for i in catalog.instruments()
+    ]
+    actors = [
+        Page(path=page_path(a), title=a.name, text=records.actor_page(catalog, a), section="actors")
+        for a in catalog.actors()
+    ]
+    indexes = (
+        Page(
+            path="topics/index.md",
+            title="Topics",
+            text=overviews.topics_index(catalog),
+            section="topics",
+        ),
+        Page(
+            path="instruments/index.md",
+            title="Instruments",
+            text=overviews.instruments_index(catalog),
+            section="instruments",
+        ),
+        Page(
+            path="actors/index.md",
+            title="Actors",
+            text=overviews.actors_index(catalog),
+            section="actors",
+        ),
+    )
+    return (*overview, indexes[0], *topics, indexes[1], *instruments, indexes[2], *actors)

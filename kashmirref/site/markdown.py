@@ -1,0 +1,110 @@
+"""Markdown building blocks shared by every generated page.
+
+A :class:`Writer` knows the catalogue and the page being written, so that every link it
+makes is relative to that page and every quote carries its attribution and source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from kashmirref.catalog import Catalog
+from kashmirref.model import (
+    Citation,
+    Position,
+    Record,
+    Source,
+    Statement,
+    StatementForm,
+    format_date,
+)
+from kashmirref.site.links import href
+
+__all__ = ["Writer", "escape", "table"]
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A Markdown table of cells already in Markdown (data text passed through :func:`escape`)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+@attrs.frozen
+class Writer:
+    """Links and attributed quotes for the page at ``path`` (a Markdown path)."""
+
+    catalog: Catalog
+    path: str
+
+    def link(self, record: Record, text: str | None = None) -> str:
+        """A Markdown link to where ``record`` is shown, labelled with its name."""
+        label = text if text is not None else _label(record)
+        return f"[{escape(label)}]({href(self.path, record)})"
+
+    def actor(self, actor_id: str) -> str:
+        """A link to an actor's page."""
+        return self.link(self.catalog.actor(actor_id))
+
+    def source(self, citation: Citation) -> str:
+        """A link to the cited source on the sources page, with the locator if any."""
+        source = self.catalog.source(citation.source)
+        where = f", {citation.locator}" if citation.locator else ""
+        return self.link(source, f"{source.publisher}, {_when(source)}{where}")
+
+    def quote(self, citation: Citation) -> str:
+        """The cited words in quotation marks, followed by a link to their source."""
+        return f"\u201c{escape(citation.quote)}\u201d ({self.source(citation)})"
+
+    def statement(self, statement: Statement, *, with_speaker: bool = True) -> str:
+        """A statement as one line: date, who (for whom), the quote and its source."""
+        when = format_date(statement.date, statement.date_precision)
+        who = ""
+        if with_speaker:
+            who = ", " + self.actor(statement.speaker)
+            if statement.on_behalf_of != statement.speaker:
+                who += f" (for {self.actor(statement.on_behalf_of)})"
+        reported = ", as reported" if statement.form is StatementForm.REPORTED else ""
+        venue = f", {escape(statement.venue)}" if statement.venue else ""
+        return f"**{when}**{who}{venue}{reported}: {self.quote(statement.citation)}"
+
+    def period(self, position: Position) -> str:
+        """When a position is in force: "since 5 August 2019" or "1948 to 1972"."""
+        start = format_date(position.valid_from, position.valid_from_precision)
+        if position.valid_to is None:
+            return f"since {start}"
+        return f"{start} \u2013 {format_date(position.valid_to)}"
+
+    def grounds(self, position: Position) -> list[str]:
+        """Each ground of a position: the instrument (and provision) and the reading."""
+        lines = []
+        for ground in position.grounds:
+            instrument = self.catalog.instrument(ground.instrument)
+            target = self.link(instrument, instrument.title)
+            if ground.provision:
+                label = instrument.provision(ground.provision).label
+                target += f" ({escape(label)})"
+            cited = f" {self.quote(ground.citation)}" if ground.citation else ""
+            lines.append(f"{target}: {escape(ground.reading)}{cited}")
+        return lines
+
+
+def _label(record: Record) -> str:
+    for field in ("name", "title", "neutral_name"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            return value
+    return record.id
+
+
+def _when(source: Source) -> str:
+    return format_date(source.published, source.published_precision)
+
+
+def escape(text: str) -> str:
+    """Keep data text literal in Markdown: no stray emphasis, links, HTML or table breaks."""
+    for char in "\\`*_[]|":
+        text = text.replace(char, "\\" + char)
+    return text.replace("<", "&lt;").replace("\n", " ")

@@ -140,7 +140,10 @@ def comparison_markdown(comparison: Comparison) -> str:
         "most recent positions" if comparison.as_of is None else f"in force on {comparison.as_of}"
     )
     lines = [f"## {left} vs {right}", "", f"Stated positions ({when}).", ""]
-    lines += [f"| Topic | {left} | {right} | Relation | Gap |", "|---|---|---|---|---|"]
+    lines += [
+        f"| Topic | {_cell(left)} | {_cell(right)} | Relation | Gap |",
+        "|---|---|---|---|---|",
+    ]
     ordered = comparison.ordered()
     for row in ordered:
         lines.append(

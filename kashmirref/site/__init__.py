@@ -20,10 +20,10 @@ from collections.abc import Sequence
 import attrs
 
 from kashmirref.catalog import Catalog
-from kashmirref.site import overviews, records
-from kashmirref.site.links import page_path
+from kashmirref.site import overviews, records, svg
+from kashmirref.site.links import html_href, page_path
 
-__all__ = ["PARTIES", "Page", "pages"]
+__all__ = ["PARTIES", "Page", "figures", "pages"]
 
 PARTIES = ("india", "pakistan")
 """The two parties to the dispute, shown side by side (alphabetical by name)."""
@@ -103,3 +103,17 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
         ),
     )
     return (*overview, indexes[0], *topics, indexes[1], *instruments, indexes[2], *actors)
+
+
+def figures(catalog: Catalog, parties: Sequence[str] = PARTIES) -> dict[str, str]:
+    """The figures as standalone SVG files, by path: for ``<img>`` tags and downloads.
+
+    The pages carry the same figures inline; a standalone file's links point from its
+    own folder to the pages of the records it shows.
+    """
+    grid, line = "figures/stance-grid.svg", "figures/timeline.svg"
+    actors = overviews.grid_actors(catalog, parties)
+    return {
+        grid: svg.stance_grid(catalog, actors, lambda r: html_href(grid, r)),
+        line: svg.timeline(catalog, parties, lambda r: html_href(line, r)),
+    }

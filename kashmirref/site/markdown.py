@@ -70,6 +70,13 @@ class Writer:
         venue = f", {escape(statement.venue)}" if statement.venue else ""
         return f"**{when}**{who}{venue}{reported}: {self.quote(statement.citation)}"
 
+    def evidence(self, position: Position) -> str:
+        """A position's evidence, one statement per paragraph, oldest first."""
+        statements = sorted(
+            (self.catalog.statement(s) for s in position.evidence), key=lambda s: (s.date, s.id)
+        )
+        return "<br><br>".join(self.statement(s) for s in statements)
+
     def period(self, position: Position) -> str:
         """When a position is in force: "since 5 August 2019" or "1948 to 1972"."""
         start = format_date(position.valid_from, position.valid_from_precision)

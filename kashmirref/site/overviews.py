@@ -42,6 +42,10 @@ __all__ = [
 ]
 
 
+_WIDE = ["---", "hide:", "  - toc", "---", ""]
+"""Front matter that gives a page with a wide figure the table of contents' width."""
+
+
 def _figure(svg_markup: str) -> list[str]:
     """Raw SVG as a Markdown block: surrounded by blank lines, with none inside."""
     return ["", f'<figure class="kr-figure">\n{svg_markup}\n</figure>', ""]
@@ -59,6 +63,7 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
     actors = grid_actors(catalog, parties)
     w = Writer(catalog, path)
     lines = [
+        *_WIDE,
         "# Stances at a glance",
         "",
         "Each actor's most recent recorded stance on each topic. Select a row to see the",
@@ -86,6 +91,7 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
     path = "timeline.md"
     w = Writer(catalog, path)
     lines = [
+        *_WIDE,
         "# Timeline",
         "",
         "Events (diamonds) and statements (dots) in date order. A statement sits in the lane",

@@ -40,13 +40,12 @@ def _column(w: Writer, topic: Topic, actor: str) -> list[str]:
     if not found:
         return [_missing(w.catalog, actor, topic), "", "", "", ""]
     position = found[-1]
-    evidence = (w.catalog.statement(s) for s in position.evidence)
     return [
         _stance(topic, position),
         w.period(position),
         escape(position.summary),
         "<br>".join(w.grounds(position)) or "none recorded",
-        "<br><br>".join(w.statement(s) for s in evidence),
+        w.evidence(position),
     ]
 
 
@@ -80,7 +79,7 @@ def _others(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
             _stance(topic, p),
             w.period(p),
             escape(p.summary),
-            "<br><br>".join(w.statement(w.catalog.statement(s)) for s in p.evidence),
+            w.evidence(p),
         ]
         for p in latest.values()
     )

@@ -166,7 +166,7 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href) -> str:
     lanes = ["Events", *(catalog.actor(p).name for p in parties), "Others"]
     date_width, lane_width, row = 128.0, 64.0, 22.0
     label_x = date_width + lane_width * len(lanes) + 12
-    width = label_x + 560
+    width = label_x + 480
     body: list[str] = []
     y, previous = 44.0, None
     for entry in catalog.timeline():
@@ -190,7 +190,7 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href) -> str:
             + _text(
                 label_x,
                 cy + 4.5,
-                _fit(label, 78),
+                _fit(label, 68),
                 font_weight="600" if isinstance(entry, Event) else "400",
             )
             + "</a>"

@@ -1,0 +1,187 @@
+"""The generated site: every page's links resolve, tables hold together, figures are
+self-contained SVG, and a record added to the data shows up with no page edited."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given, settings
+
+import kashmirref as kr
+from kashmirref import strategies as krst
+from kashmirref.site import PARTIES, Page, figures, pages
+from kashmirref.site.markdown import escape
+
+LINK = re.compile(r"(?<!\\)\]\(([^)\s]+)\)")
+HREF = re.compile(r'href="([^"]+)"')
+ANCHOR = re.compile(r'\{#([^}\s]+)\}|id="([^"]+)"')
+CELL_BREAK = re.compile(r"(?<!\\)\|")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _anchors(page: Page) -> set[str]:
+    return {a or b for a, b in ANCHOR.findall(page.text)}
+
+
+def _broken_links(site: dict[str, Page]) -> list[str]:
+    """Every link on every page whose page or anchor does not exist."""
+    broken = []
+    for page in site.values():
+        targets = LINK.findall(page.text)
+        targets += [h.replace(".html", ".md") for h in HREF.findall(page.text)]
+        for target in targets:
+            path, _, fragment = target.partition("#")
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
+            found = site.get(resolved if path else page.path)
+            if found is None or (fragment and fragment not in _anchors(found)):
+                broken.append(f"{page.path}: {target}")
+    return broken
+
+
+def _ragged_tables(page: Page) -> list[str]:
+    """Table rows whose number of cells differs from their table's header."""
+    ragged, width = [], 0
+    for line in page.text.splitlines():
+        if not line.startswith("|"):
+            width = 0
+            continue
+        cells = len(CELL_BREAK.split(line))
+        width = width or cells
+        if cells != width:
+            ragged.append(line)
+    return ragged
+
+
+@pytest.fixture(scope="module")
+def site(catalog: kr.Catalog) -> dict[str, Page]:
+    return {page.path: page for page in pages(catalog)}
+
+
+def test_a_page_for_every_topic_instrument_and_actor(
+    catalog: kr.Catalog, site: dict[str, Page]
+) -> None:
+    expected = (
+        {f"topics/{t.id}.md" for t in catalog.topics()}
+        | {f"instruments/{i.id}.md" for i in catalog.instruments()}
+        | {f"actors/{a.id}.md" for a in catalog.actors()}
+    )
+    assert expected <= site.keys()
+    assert {"stances.md", "compare.md", "timeline.md", "terms.md", "sources.md"} <= site.keys()
+    assert len(site) == len(expected) + 5 + 3  # overviews, section indexes
+
+
+def test_shipped_site_has_no_broken_link_or_ragged_table(site: dict[str, Page]) -> None:
+    assert _broken_links(site) == []
+    assert [row for page in site.values() for row in _ragged_tables(page)] == []
+
+
+def test_topic_page_sets_the_parties_side_by_side(site: dict[str, Page]) -> None:
+    text = site["topics/third-party-mediation.md"].text
+    header = next(line for line in text.splitlines() if line.startswith("| "))
+    assert header == "|  | [India](../actors/india.md) | [Pakistan](../actors/pakistan.md) |"
+    assert "**rejects**" in text and "**welcomes**" in text
+    assert "**diverge** (gap 2 of 2 possible)" in text
+    # evidence is quoted and linked to its source
+    assert "(../sources.md#dawn-2019-07-23-trump-mediation)" in text
+
+
+def test_no_position_record_is_shown(site: dict[str, Page]) -> None:
+    text = site["topics/unsc-resolutions.md"].text
+    assert "*No stated position found*" in text
+    assert "none found" in site["stances.md"].text
+
+
+def test_instrument_page_has_verbatim_provisions_and_who_invokes_them(
+    catalog: kr.Catalog, site: dict[str, Page]
+) -> None:
+    text = site["instruments/simla-1972.md"].text
+    provision = catalog.instrument("simla-1972").provision("para-1-ii")
+    assert f"> {escape(provision.text)}" in text
+    assert "## Invoked as a ground (3)" in text
+    assert "[Paragraph 1(ii), first sentence](#para-1-ii)" in text
+    iwt = site["instruments/indus-waters-1960.md"].text
+    assert "| 23 April 2025 | in-abeyance | [India](../actors/india.md) |" in iwt
+
+
+def test_sources_page_lists_what_cites_each_source(
+    catalog: kr.Catalog, site: dict[str, Page]
+) -> None:
+    text = site["sources.md"].text
+    for source in catalog.sources():
+        assert f"{{#{source.id}}}" in text
+    assert "Cited by: ;" not in text and "Cited by: ." not in text
+
+
+def test_figures_are_self_contained_svg(catalog: kr.Catalog) -> None:
+    drawn = figures(catalog)
+    grid = ET.fromstring(drawn["figures/stance-grid.svg"])
+    cells = [r for r in grid.iter(f"{SVG}rect") if r.get("rx") == "4"]
+    columns = 2 + len({p.actor for p in catalog.positions()} - set(PARTIES))
+    assert len(cells) == len(catalog.topics()) * columns
+    line = ET.fromstring(drawn["figures/timeline.svg"])
+    marks = [*line.iter(f"{SVG}circle"), *(r for r in line.iter(f"{SVG}rect"))]
+    assert len(marks) == len(catalog.timeline())
+    for markup in drawn.values():
+        assert "<script" not in markup and "@import" not in markup
+        assert all(not h.startswith(("http:", "https:", "//")) for h in HREF.findall(markup))
+
+
+MORE_DATA = """
+[[source]]
+id = "my-notes"
+title = "My notes"
+publisher = "Me"
+published = 2025-06-01
+kind = "secondary"
+
+[[statement]]
+id = "us-mediation-2025"
+date = 2025-06-01
+speaker = "united-states"
+on_behalf_of = "united-states"
+form = "reported"
+topics = ["third-party-mediation"]
+citations = [{ source = "my-notes", quote = "A | quoted *offer* <b>here</b>." }]
+
+[[position]]
+id = "united-states-third-party-mediation-2025"
+actor = "united-states"
+topic = "third-party-mediation"
+stance = "welcomes"
+summary = "The US offers to help."
+valid_from = 2025-06-01
+evidence = ["us-mediation-2025"]
+"""
+
+
+def test_adding_a_position_changes_the_site(catalog: kr.Catalog, write) -> None:  # type: ignore[no-untyped-def]
+    grown_catalog = kr.load(paths=[write("more.toml", MORE_DATA)])
+    before = {page.path: page.text for page in pages(catalog)}
+    grown = {page.path: page for page in pages(grown_catalog)}
+    topic = grown["topics/third-party-mediation.md"].text
+    assert "[United States](../actors/united-states.md) | **welcomes**" in topic
+    assert "A \\| quoted \\*offer\\* &lt;b>here&lt;/b>." in topic
+    assert "The US offers to help." in grown["actors/united-states.md"].text
+    assert "United States" in grown["stances.md"].text
+    assert _broken_links(grown) == []
+    assert [row for page in grown.values() for row in _ragged_tables(page)] == []
+    unchanged = {p for p, text in before.items() if grown[p].text == text}
+    assert "topics/third-party-mediation.md" not in unchanged
+    assert "topics/article-370.md" in unchanged
+
+
+@settings(max_examples=30)
+@given(krst.catalogs(max_actors=4, max_positions=4, max_statements=3, max_events=2, max_terms=2))
+def test_any_valid_catalogue_builds_a_site_with_working_links(catalog: kr.Catalog) -> None:
+    parties = tuple(actor.id for actor in catalog.actors()[:2])
+    site = {page.path: page for page in pages(catalog, parties)}
+    assert _broken_links(site) == []
+    assert [row for page in site.values() for row in _ragged_tables(page)] == []
+    for position in catalog.positions():
+        assert f"`{position.id}`" in site[f"topics/{position.topic}.md"].text
+        assert escape(position.summary) in site[f"actors/{position.actor}.md"].text
+    for markup in figures(catalog, parties).values():
+        ET.fromstring(markup)

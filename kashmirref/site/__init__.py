@@ -72,7 +72,7 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
     instruments = [
         Page(
             path=page_path(i),
-            title=i.title,
+            title=records.short_title(i),
             text=records.instrument_page(catalog, i),
             section="instruments",
         )

@@ -12,11 +12,11 @@ from collections.abc import Iterator, Sequence
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import compare, compare_over_time
-from kashmirref.model import Actor, Instrument, Position, Topic, format_date
+from kashmirref.model import Actor, Instrument, InstrumentKind, Position, Topic, format_date
 from kashmirref.site.links import page_path
 from kashmirref.site.markdown import Writer, escape, table
 
-__all__ = ["actor_page", "instrument_page", "topic_page"]
+__all__ = ["actor_page", "instrument_page", "short_title", "topic_page"]
 
 
 def _stance(topic: Topic, position: Position) -> str:
@@ -122,25 +122,41 @@ def topic_page(catalog: Catalog, topic: Topic, parties: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _facts(w: Writer, instrument: Instrument) -> Iterator[list[str]]:
-    yield ["Kind", instrument.kind.value.replace("-", " ")]
+def short_title(instrument: Instrument) -> str:
+    """A title short enough for navigation: "Resolution 47 (1948)", "Simla Agreement"."""
+    if instrument.kind is InstrumentKind.UNSC_RESOLUTION:
+        return f"Resolution {instrument.number} ({instrument.date.year})"
+    if instrument.kind is InstrumentKind.UNCIP_RESOLUTION:
+        return f"UNCIP resolution of {format_date(instrument.date)}"
+    if instrument.kind is InstrumentKind.CHARTER_ARTICLE:
+        return "UN Charter, " + instrument.title.rpartition(", ")[2]
+    return instrument.title.split(":")[0].split(" (")[0]
+
+
+def _facts(w: Writer, instrument: Instrument) -> Iterator[str]:
+    yield f"**Kind**: {instrument.kind.value.replace('-', ' ')}"
     if instrument.number is not None:
-        yield ["Number", str(instrument.number)]
-    yield ["Date", format_date(instrument.date)]
+        yield f"**Number**: {instrument.number}"
+    yield f"**Date**: {format_date(instrument.date)}"
     if instrument.parties:
-        yield ["Parties", ", ".join(w.actor(a) for a in instrument.parties)]
+        yield "**Parties**: " + ", ".join(w.actor(a) for a in instrument.parties)
     if instrument.signatories:
-        yield ["Signatories", escape("; ".join(instrument.signatories))]
+        yield "**Signatories**: " + escape("; ".join(instrument.signatories))
     if instrument.vote:
-        yield ["Vote", escape(instrument.vote)]
+        yield f"**Vote**: {escape(instrument.vote)}"
     if instrument.status is not None:
-        yield ["Latest recorded status", instrument.status.value]
+        yield f"**Latest recorded status**: {instrument.status.value}"
 
 
 def instrument_page(catalog: Catalog, instrument: Instrument) -> str:
     """The page of one instrument: facts, provisions, status history, who invokes it."""
     w = Writer(catalog, page_path(instrument))
-    lines = [f"# {escape(instrument.title)}", "", *table(["", ""], _facts(w, instrument)), ""]
+    lines = [
+        f"# {escape(instrument.title)}",
+        "",
+        *(f"- {fact}" for fact in _facts(w, instrument)),
+        "",
+    ]
     if instrument.summary:
         lines += [escape(instrument.summary), ""]
     if instrument.provisions:
@@ -198,15 +214,15 @@ def actor_page(catalog: Catalog, actor: Actor) -> str:
     """The page of one actor: who it is, its positions by topic, its statements by date."""
     w = Writer(catalog, page_path(actor))
     lines = [f"# {escape(actor.name)}", ""]
-    facts = [["Kind", actor.kind.value]]
+    facts = [f"**Kind**: {actor.kind.value}"]
     if actor.parent:
-        facts.append(["Part of", w.actor(actor.parent)])
+        facts.append(f"**Part of**: {w.actor(actor.parent)}")
     if actor.aliases:
-        facts.append(["Also called", escape(", ".join(actor.aliases))])
+        facts.append("**Also called**: " + escape(", ".join(actor.aliases)))
     members = [a for a in catalog.actors() if a.parent == actor.id]
     if members:
-        facts.append(["Offices and people", ", ".join(w.link(a) for a in members)])
-    lines += [*table(["", ""], facts), ""]
+        facts.append("**Offices and people**: " + ", ".join(w.link(a) for a in members))
+    lines += [*(f"- {fact}" for fact in facts), ""]
     if actor.note:
         lines += [escape(actor.note), ""]
     positions = catalog.positions(actor=actor.id)

@@ -148,16 +148,20 @@ def terms_page(catalog: Catalog, parties: Sequence[str]) -> str:
         "attested in the cited source; a name without a source is marked *not yet attested*.",
         "",
     ]
+    others = any(n.actor not in parties for t in catalog.terms() for n in t.names)
     rows = []
     for term in catalog.terms():
-        own = [
+        cells = [
             _names(w, [n for n in term.names if n.actor == p], with_actor=False) for p in parties
         ]
-        other = _names(w, [n for n in term.names if n.actor not in parties], with_actor=True)
+        if others:
+            rest = [n for n in term.names if n.actor not in parties]
+            cells.append(_names(w, rest, with_actor=True))
         note = f"<br>*{escape(term.note)}*" if term.note else ""
         name = f'<a id="{term.id}"></a>**{escape(term.neutral_name)}**{note}'
-        rows.append([name, *own, other])
-    lines += table(["Neutral name", *(w.actor(p) for p in parties), "Others"], rows)
+        rows.append([name, *cells])
+    header = ["Neutral name", *(w.actor(p) for p in parties), *(["Others"] if others else [])]
+    lines += table(header, rows)
     return "\n".join(lines) + "\n"
 
 

@@ -16,17 +16,20 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.errors import IterableValidationError, IterableValidationNote
 
 from kashmirref.catalog import Catalog, Located, build
 from kashmirref.errors import DataError, FieldError, Problem
 from kashmirref.model import RECORD_TYPES
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs is imported where it is first needed, not here: loading the shipped catalogue
+# from its snapshot (see kashmirref.snapshot) never structures a record.
 
 __all__ = ["MAX_FILE_BYTES", "converter", "dumps", "load", "read_records", "unstructure"]
 
@@ -81,6 +84,7 @@ def _as_list(value: object) -> list[Any] | tuple[Any, ...]:
 
 def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
     """Build hooks for ``tuple[X, ...]`` that refuse strings (and keep item paths)."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
 
     def factory(kind: Any) -> Callable[[object, type], Any]:
         (item_type, _ellipsis) = get_args(kind)
@@ -122,6 +126,8 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
     a record fails does it structure that record again with the detailed converter, to
     report every problem with its field path. Both apply the same rules.
     """
+    import cattrs
+
     conv = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
@@ -192,6 +198,8 @@ class _Origin:
 
 def _problems_of(error: Exception) -> list[tuple[str | None, str]]:
     """Split a cattrs error into ``(field path, message)`` pairs."""
+    import cattrs
+
     pairs: list[tuple[str | None, str]] = []
     for line in cattrs.transform_error(error, path="$", format_exception=_format):
         message, _, path = line.rpartition(" @ ")
@@ -214,6 +222,8 @@ _FIELD_MARK = "\x1f"
 
 def _format(error: BaseException, kind: type | None) -> str:
     """Our own messages as they are; cattrs' defaults for its own errors."""
+    import cattrs
+
     if isinstance(error, FieldError):
         return f"{error.field}{_FIELD_MARK}{error.message}"
     if isinstance(error, ValueError | TypeError) and not isinstance(
@@ -439,9 +449,14 @@ def read_records(
     return _Parsed({t: tuple(r) for t, r in tables.items()}, where)
 
 
-def _shipped_files() -> list[Path]:
-    data = resources.files("kashmirref") / "data"
-    return sorted(Path(str(data)).glob("*.toml"))
+SHIPPED_DATA = Path(__file__).with_name("data")
+"""The folder of the shipped TOML files (found beside this module, with no import of
+``importlib.resources``, which alone costs about 10 ms)."""
+
+
+def shipped_files() -> list[Path]:
+    """The shipped TOML files, in load order."""
+    return sorted(SHIPPED_DATA.glob("*.toml"))
 
 
 def _shown_shipped(path: Path) -> str:
@@ -450,13 +465,20 @@ def _shown_shipped(path: Path) -> str:
 
 @functools.cache
 def _shipped() -> _Parsed:
-    return read_records(_shipped_files(), shown_as=_shown_shipped)
+    return read_records(shipped_files(), shown_as=_shown_shipped)
+
+
+def parse_shipped() -> Catalog:
+    """Build the shipped catalogue from its TOML files, bypassing the snapshot."""
+    parsed = _shipped()
+    return build(parsed.tables, parsed.where)
 
 
 @functools.cache
 def _shipped_catalog() -> Catalog:
-    parsed = _shipped()
-    return build(parsed.tables, parsed.where)
+    from kashmirref import snapshot
+
+    return snapshot.read(shipped_files()) or parse_shipped()
 
 
 def load(paths: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Catalog:

@@ -60,9 +60,9 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
     assert catalog.positions(actor="pakistan", as_of=dt.date(2019, 1, 1)) == ()
 
 
-def test_every_position_of_both_sides_on_mediation(catalog: kr.Catalog) -> None:
+def test_every_position_on_mediation(catalog: kr.Catalog) -> None:
     found = {p.actor: p.stance for p in catalog.positions(topic="third-party-mediation")}
-    assert found == {"india": "rejects", "pakistan": "welcomes"}
+    assert found == {"india": "rejects", "pakistan": "welcomes", "united-states": "conditional"}
 
 
 def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:
@@ -72,6 +72,8 @@ def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:
     assert [e.id for e in window] == [
         "india-mea-2019-07-only-bilaterally",
         "raveesh-kumar-2019-07-no-mediation-request",
+        "us-state-department-2019-07-ready-to-assist",
+        "donald-trump-2019-07-22-would-love-to-mediate",
         "trump-khan-meeting-2019-07-22",
         "article-370-2019",
     ]

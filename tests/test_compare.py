@@ -46,7 +46,7 @@ def test_matrix(catalog: kr.Catalog) -> None:
     assert [s.stance.label if s.stance else None for s in table.sides] == [
         "rejects",
         "welcomes",
-        None,
+        "conditional",
     ]
     assert "United States" in str(table)
 

@@ -138,22 +138,22 @@ published = 2025-06-01
 kind = "secondary"
 
 [[statement]]
-id = "us-mediation-2025"
+id = "china-mediation-2025"
 date = 2025-06-01
-speaker = "united-states"
-on_behalf_of = "united-states"
+speaker = "china"
+on_behalf_of = "china"
 form = "reported"
 topics = ["third-party-mediation"]
 citations = [{ source = "my-notes", quote = "A | quoted *offer* <b>here</b>." }]
 
 [[position]]
-id = "united-states-third-party-mediation-2025"
-actor = "united-states"
+id = "china-third-party-mediation-2025"
+actor = "china"
 topic = "third-party-mediation"
 stance = "welcomes"
-summary = "The US offers to help."
+summary = "China offers to help."
 valid_from = 2025-06-01
-evidence = ["us-mediation-2025"]
+evidence = ["china-mediation-2025"]
 """
 
 
@@ -162,10 +162,10 @@ def test_adding_a_position_changes_the_site(catalog: kr.Catalog, write) -> None:
     before = {page.path: page.text for page in pages(catalog)}
     grown = {page.path: page for page in pages(grown_catalog)}
     topic = grown["topics/third-party-mediation.md"].text
-    assert "[United States](../actors/united-states.md) | **welcomes**" in topic
+    assert "[China](../actors/china.md) | **welcomes**" in topic
     assert "A \\| quoted \\*offer\\* &lt;b>here&lt;/b>." in topic
-    assert "The US offers to help." in grown["actors/united-states.md"].text
-    assert "United States" in grown["stances.md"].text
+    assert "China offers to help." in grown["actors/china.md"].text
+    assert "china-third-party-mediation-2025" in topic
     assert _broken_links(grown) == []
     assert [row for page in grown.values() for row in _ragged_tables(page)] == []
     unchanged = {p for p, text in before.items() if grown[p].text == text}

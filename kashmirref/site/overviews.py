@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import compare
+from kashmirref.comparison import compare, matrix
 from kashmirref.model import (
     Actor,
     Citation,
@@ -75,12 +75,11 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
     rows = []
     for topic in catalog.topics():
         cells = []
-        for actor in actors:
-            found = catalog.positions(actor=actor, topic=topic.id)
-            if found:
-                cells.append(f"{found[-1].stance} ({w.period(found[-1])})")
+        for side in matrix(catalog, actors, topic.id).sides:
+            if side.position is not None:
+                cells.append(f"{side.position.stance} ({w.period(side.position)})")
             else:
-                cells.append("none found" if catalog.no_position(actor, topic.id) else "")
+                cells.append("none found" if side.no_position else "")
         rows.append([w.link(topic), *cells])
     lines += table(["Topic", *(w.actor(a) for a in actors)], rows)
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import compare, compare_over_time
+from kashmirref.comparison import Side, compare, compare_over_time, matrix
 from kashmirref.model import Actor, Instrument, InstrumentKind, Position, Topic, format_date
 from kashmirref.site.links import page_path
 from kashmirref.site.markdown import Writer, escape, table
@@ -24,8 +24,8 @@ def _stance(topic: Topic, position: Position) -> str:
     return f"**{stance.label}**: {escape(stance.meaning)}"
 
 
-def _missing(catalog: Catalog, actor: str, topic: Topic) -> str:
-    searched = catalog.no_position(actor, topic.id)
+def _missing(side: Side) -> str:
+    searched = side.no_position
     if searched is None:
         return "*No position recorded.*"
     return (
@@ -34,12 +34,11 @@ def _missing(catalog: Catalog, actor: str, topic: Topic) -> str:
     )
 
 
-def _column(w: Writer, topic: Topic, actor: str) -> list[str]:
+def _column(w: Writer, topic: Topic, side: Side) -> list[str]:
     """One party's cells: stance, period, summary, grounds, evidence."""
-    found = w.catalog.positions(actor=actor, topic=topic.id)
-    if not found:
-        return [_missing(w.catalog, actor, topic), "", "", "", ""]
-    position = found[-1]
+    position = side.position
+    if position is None:
+        return [_missing(side), "", "", "", ""]
     return [
         _stance(topic, position),
         w.period(position),
@@ -50,7 +49,7 @@ def _column(w: Writer, topic: Topic, actor: str) -> list[str]:
 
 
 def _side_by_side(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
-    columns = [_column(w, topic, actor) for actor in parties]
+    columns = [_column(w, topic, side) for side in matrix(w.catalog, parties, topic.id).sides]
     labels = ["Stance", "In force", "Position", "Grounds", "Evidence"]
     lines = table(
         ["", *(w.actor(a) for a in parties)],

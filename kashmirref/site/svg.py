@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from kashmirref.catalog import Catalog
+from kashmirref.comparison import Side, matrix
 from kashmirref.model import Event, Record, Statement, Topic, format_date
 
 __all__ = ["SHADES", "stance_grid", "timeline"]
@@ -89,23 +90,21 @@ def stance_grid(catalog: Catalog, actors: Sequence[str], href: Href) -> str:
         body.append(f'<a href="{escape(href(topic))}">')
         body.append(_text(8, y + row / 2 + 4.5, topic.title, font_weight="600"))
         body.append("</a>")
-        for c, actor in enumerate(actors):
-            body.append(_cell(catalog, topic, actor, left + column * c, y, column, row, href))
+        for c, side in enumerate(matrix(catalog, actors, topic.id).sides):
+            name = catalog.actor(side.actor).name
+            body.append(_cell(topic, side, name, left + column * c, y, column, row, href))
     body += _legend(8, top + row * len(topics) + 22)
     label = "Stance grid: each actor's most recent stated stance on each topic"
     return _svg(width, height, label, body)
 
 
 def _cell(
-    catalog: Catalog, topic: Topic, actor: str, x: float, y: float, w: float, h: float, href: Href
+    topic: Topic, side: Side, name: str, x: float, y: float, w: float, h: float, href: Href
 ) -> str:
     box = f'x="{x + 2:g}" y="{y + 2:g}" width="{w - 4:g}" height="{h - 4:g}" rx="4"'
     middle = (x + w / 2, y + h / 2 + 4.5)
-    name = catalog.actor(actor).name
-    positions = catalog.positions(actor=actor, topic=topic.id)
-    if positions:
-        position = positions[-1]
-        stance = topic.stance(position.stance)
+    position, stance = side.position, side.stance
+    if position is not None and stance is not None:
         fill = shade(topic, stance.value)
         ink = "#ffffff" if SHADES.index(fill) >= 3 else _INK
         since = format_date(position.valid_from, position.valid_from_precision)
@@ -114,7 +113,7 @@ def _cell(
             *middle, stance.label, fill=ink, text_anchor="middle"
         )
     else:
-        searched = catalog.no_position(actor, topic.id)
+        searched = side.no_position
         word = "none found" if searched else "not recorded"
         dash = ' stroke-dasharray="4 3"' if searched else ""
         tip = f"{name} on {topic.title}: " + (

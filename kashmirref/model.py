@@ -371,6 +371,19 @@ class Position:
         """Whether the position is in force on ``on`` (bounds inclusive)."""
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
+    @property
+    def period(self) -> str:
+        """The period in words, as precise as its dates.
+
+        ``since 5 August 2019`` while open; two dates joined by an en dash once closed;
+        one date when the evidence supports a single day only.
+        """
+        start = format_date(self.valid_from, self.valid_from_precision)
+        if self.valid_to is None:
+            return f"since {start}"
+        end = format_date(self.valid_to)
+        return start if end == start else f"{start} \u2013 {end}"
+
 
 @attrs.frozen(kw_only=True)
 class NoPositionFound:

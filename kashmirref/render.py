@@ -28,13 +28,7 @@ def _gap(row: Row) -> str:
 
 
 def _since(side: Side) -> str:
-    position = side.position
-    if position is None:
-        return ""
-    text = f"since {format_date(position.valid_from, position.valid_from_precision)}"
-    if position.valid_to is not None:
-        text = f"{text} until {format_date(position.valid_to)}"
-    return text
+    return "" if side.position is None else side.position.period
 
 
 def _attribution(statement: Statement, name: Callable[[str], str]) -> str:

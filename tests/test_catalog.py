@@ -57,7 +57,18 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
         actor="india", topic="third-party-mediation", as_of=dt.date(2025, 6, 1)
     )
     assert [p.stance for p in india] == ["rejects"]
-    assert catalog.positions(actor="pakistan", as_of=dt.date(2019, 1, 1)) == ()
+    assert catalog.positions(actor="pakistan", as_of=dt.date(2003, 11, 22)) == ()
+
+
+def test_india_loc_ceasefire_position_changed_in_november_2003(catalog: kr.Catalog) -> None:
+    def stance(on: dt.date) -> list[str]:
+        return [p.stance for p in catalog.positions("india", "loc-ceasefire", as_of=on)]
+
+    assert stance(dt.date(2003, 11, 23)) == []
+    assert stance(dt.date(2003, 11, 24)) == ["conditional"]
+    assert stance(dt.date(2003, 11, 25)) == ["committed"]
+    closed = catalog.positions("india", "loc-ceasefire")[0]
+    assert (closed.valid_to, closed.period) == (dt.date(2003, 11, 24), "24 November 2003")
 
 
 def test_every_position_on_mediation(catalog: kr.Catalog) -> None:

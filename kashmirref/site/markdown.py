@@ -77,13 +77,6 @@ class Writer:
         )
         return "<br><br>".join(self.statement(s) for s in statements)
 
-    def period(self, position: Position) -> str:
-        """When a position is in force: "since 5 August 2019" or "1948 to 1972"."""
-        start = format_date(position.valid_from, position.valid_from_precision)
-        if position.valid_to is None:
-            return f"since {start}"
-        return f"{start} \u2013 {format_date(position.valid_to)}"
-
     def grounds(self, position: Position) -> list[str]:
         """Each ground of a position: the instrument (and provision) and the reading."""
         lines = []

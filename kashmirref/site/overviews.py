@@ -77,7 +77,7 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         cells = []
         for side in matrix(catalog, actors, topic.id).sides:
             if side.position is not None:
-                cells.append(f"{side.position.stance} ({w.period(side.position)})")
+                cells.append(f"{side.position.stance} ({side.position.period})")
             else:
                 cells.append("none found" if side.no_position else "")
         rows.append([w.link(topic), *cells])

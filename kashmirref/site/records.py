@@ -41,7 +41,7 @@ def _column(w: Writer, topic: Topic, side: Side) -> list[str]:
         return [_missing(side), "", "", "", ""]
     return [
         _stance(topic, position),
-        w.period(position),
+        position.period,
         escape(position.summary),
         "<br>".join(w.grounds(position)) or "none recorded",
         w.evidence(position),
@@ -76,7 +76,7 @@ def _others(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
         [
             w.actor(p.actor),
             _stance(topic, p),
-            w.period(p),
+            p.period,
             escape(p.summary),
             w.evidence(p),
         ]
@@ -89,7 +89,7 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     positions = w.catalog.positions(topic=topic.id)
     lines = table(
         ["Actor", "Stance", "In force", "Record"],
-        ([w.actor(p.actor), f"**{p.stance}**", w.period(p), f"`{p.id}`"] for p in positions),
+        ([w.actor(p.actor), f"**{p.stance}**", p.period, f"`{p.id}`"] for p in positions),
     )
     if len(parties) == 2:
         spans = compare_over_time(w.catalog, parties[0], parties[1], topic.id)
@@ -229,7 +229,7 @@ def actor_page(catalog: Catalog, actor: Actor) -> str:
     if positions or searched:
         lines += ["## Positions by topic", ""]
         rows = [
-            [w.link(catalog.topic(p.topic)), f"**{p.stance}**", w.period(p), escape(p.summary)]
+            [w.link(catalog.topic(p.topic)), f"**{p.stance}**", p.period, escape(p.summary)]
             for topic in catalog.topics()
             for p in positions
             if p.topic == topic.id

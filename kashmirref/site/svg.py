@@ -107,8 +107,7 @@ def _cell(
     if position is not None and stance is not None:
         fill = shade(topic, stance.value)
         ink = "#ffffff" if SHADES.index(fill) >= 3 else _INK
-        since = format_date(position.valid_from, position.valid_from_precision)
-        tip = f"{name} on {topic.title}: {stance.label} (since {since}). {stance.meaning}"
+        tip = f"{name} on {topic.title}: {stance.label} ({position.period}). {stance.meaning}"
         mark = f'<rect {box} fill="{fill}"/>' + _text(
             *middle, stance.label, fill=ink, text_anchor="middle"
         )

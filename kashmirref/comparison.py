@@ -79,6 +79,9 @@ def relation_between(
 class Side:
     """One actor's side of a row: its position in force (if any) and the evidence.
 
+    ``evidence`` holds the position's statements in the order recorded; in a
+    comparison ``as_of`` a date, only those dated on or before it.
+
     When ``position`` is ``None``, ``no_position`` holds the explicit "no stated
     position found" record if one was made.
     """
@@ -248,11 +251,12 @@ def _side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None) -> 
     position = _pick(catalog, actor, topic.id, as_of)
     if position is None:
         return Side(actor=actor, no_position=catalog.no_position(actor, topic.id))
+    evidence = tuple(catalog.statement(s) for s in position.evidence)
     return Side(
         actor=actor,
         position=position,
         stance=topic.stance(position.stance),
-        evidence=tuple(catalog.statement(s) for s in position.evidence),
+        evidence=evidence if as_of is None else tuple(s for s in evidence if s.date <= as_of),
     )
 
 
@@ -309,8 +313,9 @@ def compare(
 ) -> Comparison:
     """Compare actors ``a`` and ``b`` on ``topics`` (default: every topic).
 
-    ``as_of`` compares the positions in force on that date; ``None`` compares each
-    actor's most recent position. Unknown ids raise
+    ``as_of`` compares the positions in force on that date, each with the evidence on
+    record by then (statements dated on or before it); ``None`` compares each actor's
+    most recent position with all its evidence. Unknown ids raise
     :class:`~kashmirref.errors.UnknownIdError` with suggestions.
     """
     catalog.actor(a)

@@ -12,7 +12,8 @@ shrink to small, readable examples::
         ...
 
 ``catalogs()`` builds referentially consistent catalogues: every reference resolves,
-ids are unique, periods do not overlap, and the result passes the same validation as
+ids are unique, periods do not overlap, each position's first evidence is dated on its
+``valid_from``, and the result passes the same validation as
 the shipped data. With Hypothesis installed, ``st.from_type(kashmirref.Position)`` (and
 every other record class, and ``Catalog``) works with no set-up, through the
 ``hypothesis`` entry point this package declares.
@@ -35,6 +36,7 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     ) from error
 
 from kashmirref.catalog import Catalog
+from kashmirref.integrity import last_day
 from kashmirref.model import (
     Actor,
     ActorKind,
@@ -428,6 +430,27 @@ def _draw_periods(draw: st.DrawFn, count: int) -> list[tuple[dt.date, dt.date | 
     return list(zip(starts, ends, strict=True))
 
 
+def _draw_source_after(
+    draw: st.DrawFn, fresh: _Ids, sources: list[Source], start: dt.date
+) -> Source:
+    """A source published on or after ``start``, drawn from ``sources`` or added to it.
+
+    A position's first evidence is dated on its ``valid_from``, and no statement may
+    postdate its source.
+    """
+    later = [s for s in sources if last_day(s.published, s.published_precision) >= start]
+    if later:
+        return draw(st.sampled_from(later))
+    made = attrs.evolve(
+        _draw_sources(draw),
+        published=draw(dates(min_value=start)),
+        published_precision=Precision.DAY,
+    )
+    [source] = fresh.renamed([made])
+    sources.append(source)
+    return source
+
+
 def _draw_catalogs(
     draw: st.DrawFn,
     *,
@@ -475,10 +498,12 @@ def _draw_catalogs(
         if room <= 0:
             break
         for period in _draw_periods(draw, min(room, draw(_between(1, 2)))):
+            source = _draw_source_after(draw, fresh, source_records, period[0])
             evidence = _draw_statements(
-                draw, actor_ids, topic_ids, source_records, on_behalf_of=actor_id, topic=topic.id
+                draw, actor_ids, topic_ids, [source], on_behalf_of=actor_id, topic=topic.id
             )
-            statement_records += fresh.renamed([evidence])
+            first_said = attrs.evolve(evidence, date=period[0], date_precision=Precision.DAY)
+            statement_records += fresh.renamed([first_said])
             position = _draw_positions(
                 draw, topic, actor_id, [statement_records[-1].id], instrument_records, period
             )

@@ -57,7 +57,13 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
         actor="india", topic="third-party-mediation", as_of=dt.date(2025, 6, 1)
     )
     assert [p.stance for p in india] == ["rejects"]
-    assert catalog.positions(actor="pakistan", as_of=dt.date(2003, 11, 22)) == ()
+    assert catalog.positions(actor="pakistan", as_of=dt.date(1957, 2, 20)) == ()
+    in_1960 = catalog.positions(actor="pakistan", as_of=dt.date(1960, 1, 1))
+    assert [p.topic for p in in_1960] == [
+        "self-determination",
+        "unsc-resolutions",
+        "territorial-status",
+    ]
 
 
 def test_india_loc_ceasefire_position_changed_in_november_2003(catalog: kr.Catalog) -> None:

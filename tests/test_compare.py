@@ -129,6 +129,28 @@ def test_every_divergence_carries_evidence_for_both_sides(
                 assert side.position.in_force(as_of)
 
 
+@given(krst.catalogs(), st.dates())
+def test_evidence_as_of_a_date_was_on_record_by_then(catalog: kr.Catalog, as_of: dt.date) -> None:
+    a, b = _pair(catalog)
+    for row in kr.compare(catalog, a, b, as_of=as_of).rows:
+        for side in (row.a, row.b):
+            assert all(s.date <= as_of for s in side.evidence)
+            assert side.silent or side.evidence
+
+
+def test_historic_comparison_quotes_only_what_was_said_by_then(catalog: kr.Catalog) -> None:
+    then = kr.compare(
+        catalog, "pakistan", "india", topics=["unsc-resolutions"], as_of=dt.date(1960, 1, 1)
+    )
+    [row] = then.rows
+    assert [s.id for s in row.a.evidence] == [
+        "noon-1957-09-24-plebiscite-not-held",
+        "aly-khan-1958-03-28-not-part-of-india",
+    ]
+    now = kr.compare(catalog, "pakistan", "india", topics=["unsc-resolutions"])
+    assert len(now.rows[0].a.evidence) > 2
+
+
 @given(krst.catalogs(), st.none() | st.dates())
 def test_comparison_json_round_trip(catalog: kr.Catalog, as_of: dt.date | None) -> None:
     a, b = _pair(catalog)

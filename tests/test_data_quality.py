@@ -80,6 +80,16 @@ def test_every_position_rests_on_quoted_evidence(catalog: kr.Catalog) -> None:
         assert quotes and all(quotes), position.id
 
 
+def test_every_period_is_the_span_its_evidence_supports(catalog: kr.Catalog) -> None:
+    """A period opens on the date of its earliest evidence, and no evidence falls outside it."""
+    for position in catalog.positions():
+        said = [catalog.statement(s) for s in position.evidence]
+        assert position.valid_from in {s.date for s in said}, position.id
+        for statement in said:
+            assert last_day(statement.date, statement.date_precision) >= position.valid_from
+            assert position.valid_to is None or statement.date <= position.valid_to, position.id
+
+
 def test_no_statement_postdates_its_source(catalog: kr.Catalog) -> None:
     for statement in catalog.statements():
         source = catalog.source(statement.citation.source)

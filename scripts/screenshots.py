@@ -29,6 +29,7 @@ PAGES = {
     "timeline": ("timeline.html", 1280, 2600),
     "topic-third-party-mediation": ("topics/third-party-mediation.html", 1280, 2000),
     "topic-indus-waters-treaty": ("topics/indus-waters-treaty.html", 1280, 2000),
+    "topic-loc-ceasefire": ("topics/loc-ceasefire.html", 1280, 2400),
     "instrument-simla-1972": ("instruments/simla-1972.html", 1280, 1800),
     "actor-pakistan": ("actors/pakistan.html", 1280, 1800),
     "terms": ("terms.html", 1280, 1400),

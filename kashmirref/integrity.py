@@ -40,6 +40,7 @@ class _Checker:
         self.tables: dict[str, tuple[Any, ...]] = dict(catalog.tables())
         self.problems: list[Problem] = []
         self.actors = {a.id for a in self.tables["actor"]}
+        self.parents = {a.id: a.parent for a in self.tables["actor"]}
         self.topics = {t.id: t for t in self.tables["topic"]}
         self.sources = {s.id: s for s in self.tables["source"]}
         self.instruments = {i.id: i for i in self.tables["instrument"]}
@@ -67,8 +68,26 @@ class _Checker:
         return False
 
     def cite(self, kind: str, record: str, field: str, citation: Citation) -> None:
-        """Check that one citation's source exists."""
-        self.ref(kind, record, f"{field}.source", citation.source, "source")
+        """Check that one citation's source exists and that a web copy's check is dated."""
+        if not self.ref(kind, record, f"{field}.source", citation.source, "source"):
+            return
+        source = self.sources[citation.source]
+        if citation.checked is None:
+            if source.url is not None or citation.read_at is not None:
+                self.add(
+                    kind,
+                    record,
+                    f"{field}.checked",
+                    "a quote from a copy on the web needs the date it was last checked",
+                )
+        elif citation.checked < source.published:
+            self.add(
+                kind,
+                record,
+                f"{field}.checked",
+                f"{citation.checked} is before its source {source.id!r} was published "
+                f"({source.published})",
+            )
 
     def cite_all(self, kind: str, record: str, field: str, citations: Iterable[Citation]) -> None:
         """Check every citation of a tuple field."""
@@ -94,7 +113,7 @@ class _Checker:
                 )
 
     def actor_parents(self) -> None:
-        parents = {a.id: a.parent for a in self.tables["actor"]}
+        parents = self.parents
         for actor in self.tables["actor"]:
             if not self.ref("actor", actor.id, "parent", actor.parent, "actor"):
                 continue
@@ -204,7 +223,28 @@ class _Checker:
             for i, change in enumerate(ins.status_history):
                 field = f"status_history[{i}]"
                 self.ref("instrument", ins.id, f"{field}.declared_by", change.declared_by, "actor")
+                if change.is_declaration and change.declared_by is not None:
+                    self.party(ins, f"{field}.declared_by", change.declared_by)
                 self.cite("instrument", ins.id, f"{field}.citation", change.citation)
+
+    def party(self, instrument: Any, field: str, actor: str) -> None:
+        """Report a one-party declaration by an actor that speaks for no party."""
+        parents = self.parents
+        step: str | None = actor
+        seen: set[str] = set()
+        while step is not None and step not in seen:
+            if step in instrument.parties:
+                return
+            seen.add(step)
+            step = parents.get(step)
+        if instrument.parties:
+            self.add(
+                "instrument",
+                instrument.id,
+                field,
+                f"{actor!r} declares for one party, but speaks for none of "
+                f"{', '.join(instrument.parties)}",
+            )
 
     def event(self) -> None:
         for e in self.tables["event"]:

@@ -100,6 +100,7 @@ class InstrumentStatus(enum.StrEnum):
 
     ADOPTED = "adopted"
     SIGNED = "signed"
+    RATIFIED = "ratified"
     IN_FORCE = "in-force"
     IN_ABEYANCE = "in-abeyance"
     TERMINATED = "terminated"
@@ -162,6 +163,13 @@ def _text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
         _text(instance, attribute, value)
+
+
+def _optional_web_address(
+    _: object, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    if value is not None and not value.startswith(("https://", "http://")):
+        raise FieldError(attribute.name, f"must be an http(s) address, got {value[:80]!r}")
 
 
 def _non_empty(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -236,11 +244,24 @@ class Source:
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """A pointer into a source, with the verbatim words found there."""
+    """A pointer into a source, with the verbatim words found there.
+
+    ``checked`` is the day the quote was last compared, word for word, with the copy
+    that was read; ``read_at`` is the address of that copy when it is not the source's
+    own (a mirror or reproduction of a UN record, say). A citation of a source with a
+    web address must say when it was checked (see :mod:`kashmirref.integrity`).
+    """
 
     source: str = attrs.field(validator=_slug)
     quote: str = attrs.field(validator=_text)
     locator: str | None = attrs.field(default=None, validator=_optional_text)
+    checked: dt.date | None = None
+    read_at: str | None = attrs.field(default=None, validator=_optional_web_address)
+
+    @property
+    def check_note(self) -> str | None:
+        """When the quote was last checked, in words (``checked 29 November 2026``)."""
+        return None if self.checked is None else f"checked {format_date(self.checked)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -410,14 +431,44 @@ class Provision:
     summary: str | None = attrs.field(default=None, validator=_optional_text)
 
 
+def _declaration(instance: StatusChange, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value and instance.declared_by is None:
+        raise FieldError(attribute.name, "needs declared_by: whose declaration is it?")
+
+
 @attrs.frozen(kw_only=True)
 class StatusChange:
-    """A status an instrument took on a date, as declared by an actor, with a citation."""
+    """A status an instrument took on a date, as declared by an actor, with a citation.
+
+    ``unilateral`` marks a declaration by one party about its own performance (India's
+    of April 2025 that it holds the Indus Waters Treaty in abeyance, say): it records
+    what that party declared, not a status the other parties accept. ``condition``
+    gives, in the declaration's own words, what a conditional declaration depends on
+    (Pakistan's National Security Committee said it "shall exercise the right" to hold
+    the Simla Agreement in abeyance "till" a condition is met); a conditional
+    declaration is unilateral by nature. Neither kind changes :attr:`Instrument.status`.
+    """
 
     date: dt.date
     status: InstrumentStatus
     citation: Citation
     declared_by: str | None = attrs.field(default=None, validator=_optional_slug)
+    unilateral: bool = attrs.field(default=False, validator=_declaration)
+    condition: str | None = attrs.field(
+        default=None, validator=[_optional_text, _declaration]
+    )
+
+    @property
+    def is_declaration(self) -> bool:
+        """True for one party's declaration, conditional or not."""
+        return self.unilateral or self.condition is not None
+
+    @property
+    def standing(self) -> str:
+        """What kind of change this is, in words: agreed, one party's, or conditional."""
+        if self.condition is not None:
+            return f"declared by one party, on a condition: {self.condition}"
+        return "declared by one party" if self.unilateral else "recorded"
 
 
 def _provision_ids(
@@ -448,8 +499,9 @@ class Instrument:
     """An agreement, declaration, treaty, Charter article or UN resolution.
 
     ``date`` is the date of adoption or signature. ``status_history`` lists, in date
-    order, each status the instrument took and who declared it; :attr:`status` is the
-    latest.
+    order, each status the instrument took and who declared it, and each party's own
+    declarations about it; :attr:`status` is the latest status that is not one party's
+    declaration, and :attr:`declarations` are those declarations.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -467,8 +519,14 @@ class Instrument:
 
     @property
     def status(self) -> InstrumentStatus | None:
-        """The latest declared status, or ``None`` when none is recorded."""
-        return self.status_history[-1].status if self.status_history else None
+        """The latest status that is not one party's declaration (``None``: none recorded)."""
+        agreed = [c for c in self.status_history if not c.is_declaration]
+        return agreed[-1].status if agreed else None
+
+    @property
+    def declarations(self) -> tuple[StatusChange, ...]:
+        """One party's declarations about the instrument, conditional or not, in date order."""
+        return tuple(c for c in self.status_history if c.is_declaration)
 
     def provision(self, provision_id: str) -> Provision:
         """Return the provision ``provision_id``; ``KeyError`` names the known ones."""

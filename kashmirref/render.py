@@ -12,7 +12,16 @@ from collections.abc import Callable, Iterator
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import Comparison, Matrix, Row, Side
-from kashmirref.model import Actor, Position, Source, Statement, StatementForm, Topic, format_date
+from kashmirref.model import (
+    Actor,
+    Citation,
+    Position,
+    Source,
+    Statement,
+    StatementForm,
+    Topic,
+    format_date,
+)
 
 __all__ = ["comparison_markdown", "comparison_text", "matrix_text", "position_lines"]
 
@@ -105,14 +114,18 @@ def comparison_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _footnote(source: Source, locator: str | None) -> str:
+def _footnote(source: Source, citation: Citation) -> str:
     parts = [f"*{source.title}*", source.publisher]
     parts.append(format_date(source.published, source.published_precision))
     parts.append(f"{source.kind.value} source")
-    if locator:
-        parts.append(locator)
+    if citation.locator:
+        parts.append(citation.locator)
     if source.url:
         parts.append(f"<{source.url}>")
+    if citation.read_at:
+        parts.append(f"read at <{citation.read_at}>")
+    if citation.check_note:
+        parts.append(citation.check_note)
     return ", ".join(parts) + "."
 
 
@@ -124,10 +137,11 @@ def comparison_markdown(comparison: Comparison) -> str:
     """Render a comparison as Markdown: a summary table, reasons, and footnotes."""
     name = _namer(comparison.actors)
     left, right = name(comparison.a), name(comparison.b)
-    notes: dict[tuple[str, str | None], int] = {}
+    notes: dict[tuple[object, ...], tuple[int, Citation]] = {}
 
-    def cite(source: str, locator: str | None) -> str:
-        number = notes.setdefault((source, locator), len(notes) + 1)
+    def cite(citation: Citation) -> str:
+        key = (citation.source, citation.locator, citation.read_at, citation.checked)
+        number, _ = notes.setdefault(key, (len(notes) + 1, citation))
         return f"[^{number}]"
 
     when = (
@@ -157,7 +171,7 @@ def comparison_markdown(comparison: Comparison) -> str:
             if side.position and side.position.grounds:
                 lines.append(f"- Grounds: {_grounds(side)}")
             for s in side.evidence:
-                mark = cite(s.citation.source, s.citation.locator)
+                mark = cite(s.citation)
                 lines.append(f"- \u201c{_cell(s.text)}\u201d \u2014 {_attribution(s, name)}{mark}")
             lines.append("")
         for ground in row.shared_grounds:
@@ -168,8 +182,9 @@ def comparison_markdown(comparison: Comparison) -> str:
                 f"- {right}: {ground.reading_b}",
                 "",
             ]
-    for (source, locator), number in notes.items():
-        lines.append(f"[^{number}]: {_footnote(comparison.source(source), locator)}")
+    for number, citation in notes.values():
+        source = comparison.source(citation.source)
+        lines.append(f"[^{number}]: {_footnote(source, citation)}")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -29,34 +29,50 @@ __all__ = ["SNAPSHOT", "fingerprint", "read", "write"]
 SNAPSHOT = Path(__file__).with_name("data") / "catalog.pickle"
 """Where the snapshot of the shipped catalogue lives."""
 
-_FORMAT = b"kashmirref-snapshot-1"
+_FORMAT = b"kashmirref-snapshot-2"
+_CODE = ("model.py", "catalog.py")
+"""Modules whose classes are pickled: a change to either makes a snapshot stale."""
 
 
 def fingerprint(files: Sequence[Path]) -> str:
-    """A SHA-256 over the names and bytes of ``files``, in the order given."""
+    """A SHA-256 over the names and bytes of ``files`` and of the pickled classes' code."""
     digest = hashlib.sha256(_FORMAT)
-    for path in files:
+    code = [Path(__file__).with_name(name) for name in _CODE]
+    for path in (*code, *files):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
 def read(files: Sequence[Path], snapshot: Path = SNAPSHOT) -> Catalog | None:
-    """The snapshot's catalogue if it was made from exactly ``files``, else ``None``."""
+    """The snapshot's catalogue if it was made from exactly ``files``, else ``None``.
+
+    The snapshot is three lines (format, fingerprint of the files, SHA-256 of the
+    payload) and the pickled payload. The payload is unpickled only when both digests
+    match, so a stale, truncated or altered snapshot is never served: any mismatch or
+    failure returns ``None`` and the caller parses the TOML files instead.
+    """
     try:
-        with snapshot.open("rb") as handle:
-            if pickle.load(handle) != fingerprint(files):
-                return None
-            found = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        return None  # missing, truncated, or written by an incompatible version
+        data = snapshot.read_bytes()
+        magic, recorded, payload_digest, payload = data.split(b"\n", 3)
+        if magic != _FORMAT or recorded.decode("ascii") != fingerprint(files):
+            return None
+        if hashlib.sha256(payload).hexdigest() != payload_digest.decode("ascii"):
+            return None
+        found = pickle.loads(payload)
+    except Exception:
+        return None
     return found if isinstance(found, Catalog) else None
 
 
 def write(catalog: Catalog, files: Sequence[Path], snapshot: Path = SNAPSHOT) -> None:
-    """Write ``catalog`` as the snapshot of ``files``."""
-    with snapshot.open("wb") as handle:
-        pickle.dump(fingerprint(files), handle, protocol=5)
-        pickle.dump(catalog, handle, protocol=5)
+    """Write ``catalog`` as the snapshot of ``files``, atomically."""
+    payload = pickle.dumps(catalog, protocol=5)
+    header = b"\n".join(
+        [_FORMAT, fingerprint(files).encode(), hashlib.sha256(payload).hexdigest().encode()]
+    )
+    partial = snapshot.with_suffix(".partial")
+    partial.write_bytes(header + b"\n" + payload)
+    partial.replace(snapshot)
 
 
 def main() -> None:

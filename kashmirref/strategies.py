@@ -87,6 +87,8 @@ _R = TypeVar(
 
 EARLIEST = dt.date(1940, 1, 1)
 LATEST = dt.date(2030, 12, 31)
+CHECKED_LATEST = dt.date(2031, 12, 31)
+"""Citations are checked after every generated source is published, by this date."""
 _SLUG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 _TEXT_CHARS = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:'()|*<>-"
@@ -178,7 +180,14 @@ def citations(sources: Sequence[str] | None = None) -> st.SearchStrategy[Citatio
 
 @functools.lru_cache(maxsize=1024)
 def _citations(sources: tuple[str, ...] | None) -> st.SearchStrategy[Citation]:
-    return st.builds(Citation, source=_pick(sources), quote=texts(), locator=_optional(texts(4)))
+    return st.builds(
+        Citation,
+        source=_pick(sources),
+        quote=texts(),
+        locator=_optional(texts(4)),
+        checked=dates(LATEST, CHECKED_LATEST),
+        read_at=_optional(st.just("https://mirror.example.org/copy")),
+    )
 
 
 def actors(parents: Sequence[str] | None = None) -> st.SearchStrategy[Actor]:

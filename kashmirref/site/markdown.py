@@ -22,7 +22,7 @@ from kashmirref.model import (
 )
 from kashmirref.site.links import href
 
-__all__ = ["Writer", "escape", "table"]
+__all__ = ["Writer", "escape", "table", "web_link"]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -49,10 +49,15 @@ class Writer:
         return self.link(self.catalog.actor(actor_id))
 
     def source(self, citation: Citation) -> str:
-        """A link to the cited source on the sources page, with the locator if any."""
+        """A link to the cited source, with the locator, the copy read and the check date."""
         source = self.catalog.source(citation.source)
         where = f", {citation.locator}" if citation.locator else ""
-        return self.link(source, f"{source.publisher}, {_when(source)}{where}")
+        text = self.link(source, f"{source.publisher}, {_when(source)}{where}")
+        if citation.read_at:
+            text += f"; read at {web_link(citation.read_at, 'a copy')}"
+        if citation.check_note:
+            text += f"; {citation.check_note}"
+        return text
 
     def quote(self, citation: Citation) -> str:
         """The cited words in quotation marks, followed by a link to their source."""
@@ -101,6 +106,14 @@ def _label(record: Record) -> str:
 
 def _when(source: Source) -> str:
     return format_date(source.published, source.published_precision)
+
+
+def web_link(url: str, text: str) -> str:
+    """A Markdown link to an http(s) address; any other address is shown as text only."""
+    if not url.startswith(("https://", "http://")):
+        return escape(text)
+    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
+    return f"[{escape(text)}]({target})"
 
 
 def escape(text: str) -> str:

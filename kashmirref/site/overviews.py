@@ -28,7 +28,7 @@ from kashmirref.model import (
 from kashmirref.render import comparison_markdown
 from kashmirref.site import svg
 from kashmirref.site.links import html_href
-from kashmirref.site.markdown import Writer, escape, table
+from kashmirref.site.markdown import Writer, escape, table, web_link
 
 __all__ = [
     "actors_index",
@@ -219,7 +219,7 @@ def sources_page(catalog: Catalog) -> str:
         when = format_date(source.published, source.published_precision)
         facts = f"{escape(source.publisher)} · {when} · {source.kind.value}"
         if source.url:
-            facts += f" · <{source.url}>"
+            facts += " · " + web_link(source.url, source.url)
         lines += [facts, ""]
         if source.note:
             lines += [f"*{escape(source.note)}*", ""]

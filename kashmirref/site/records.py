@@ -149,6 +149,13 @@ def _facts(w: Writer, instrument: Instrument) -> Iterator[str]:
         yield f"**Vote**: {escape(instrument.vote)}"
     if instrument.status is not None:
         yield f"**Latest recorded status**: {instrument.status.value}"
+    for change in instrument.declarations:
+        who = w.actor(change.declared_by) if change.declared_by else ""
+        yield (
+            f"**Declared by one party**: {who}, {format_date(change.date)}: "
+            f"{change.status.value}"
+            + (f", on a condition: {escape(change.condition)}" if change.condition else "")
+        )
 
 
 def instrument_page(catalog: Catalog, instrument: Instrument) -> str:
@@ -172,12 +179,13 @@ def instrument_page(catalog: Catalog, instrument: Instrument) -> str:
     if instrument.status_history:
         lines += ["## Status history", ""]
         lines += table(
-            ["Date", "Status", "Declared by", "Source"],
+            ["Date", "Status", "Declared by", "Standing", "Source"],
             (
                 [
                     format_date(c.date),
                     c.status.value,
                     w.actor(c.declared_by) if c.declared_by else "",
+                    escape(c.standing),
                     w.quote(c.citation),
                 ]
                 for c in instrument.status_history

@@ -33,6 +33,8 @@ def _broken_links(site: dict[str, Page]) -> list[str]:
         targets = LINK.findall(page.text)
         targets += [h.replace(".html", ".md") for h in HREF.findall(page.text)]
         for target in targets:
+            if target.startswith(("https://", "http://")):
+                continue  # another host: not part of the site
             path, _, fragment = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
             found = site.get(resolved if path else page.path)

@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeAlias, TypeVar
 import attrs
 
 from kashmirref import integrity
+from kashmirref.dates import DateLike, as_date
 from kashmirref.errors import DataError, Problem, UnknownIdError
 from kashmirref.model import (
     Actor,
@@ -287,12 +288,13 @@ class Catalog:
         self,
         actor: str | None = None,
         topic: str | None = None,
-        as_of: dt.date | None = None,
+        as_of: DateLike | None = None,
     ) -> tuple[Position, ...]:
         """Positions matching every given filter, ordered by ``valid_from``.
 
-        ``as_of`` keeps only positions in force on that date. Unknown actor or topic ids
-        raise :class:`~kashmirref.errors.UnknownIdError`.
+        ``as_of`` (a date, or ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"``) keeps only
+        positions in force then with evidence on record by then (:meth:`on_record`).
+        Unknown actor or topic ids raise :class:`~kashmirref.errors.UnknownIdError`.
         """
         if actor is not None:
             self.actor(actor)
@@ -308,8 +310,39 @@ class Catalog:
         else:
             found = index.positions
         if as_of is not None:
-            found = tuple(p for p in found if p.in_force(as_of))
+            when = as_date(as_of, "as_of")
+            found = tuple(p for p in found if self.on_record(p, when))
         return found
+
+    def on_record(self, position: Position, when: dt.date) -> bool:
+        """Whether ``position`` is in force on ``when`` with evidence on record by then.
+
+        Its period must certainly cover ``when`` (see :meth:`Position.in_force`) and at
+        least one of its statements must have been made by then
+        (:meth:`Statement.on_record_by`): the rule every query, renderer and figure uses.
+        """
+        return position.in_force(when) and any(
+            self.statement(s).on_record_by(when) for s in position.evidence
+        )
+
+    def evidence(
+        self, position: Position, as_of: dt.date | None = None
+    ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
+        """A position's statements in date order: on record by ``as_of``, and straddling it.
+
+        Straddling statements are dated to a month or year that contains ``as_of``: they
+        may or may not have been made by then. With ``as_of`` ``None`` every statement
+        is on record and none straddles.
+        """
+        statements = sorted(
+            (self.statement(s) for s in position.evidence), key=lambda s: (s.date, s.id)
+        )
+        if as_of is None:
+            return tuple(statements), ()
+        return (
+            tuple(s for s in statements if s.on_record_by(as_of)),
+            tuple(s for s in statements if s.straddles(as_of)),
+        )
 
     def no_position(self, actor: str, topic: str) -> NoPositionFound | None:
         """The explicit "no stated position found" record for a pair, if any."""

@@ -19,20 +19,25 @@ import datetime as dt
 import enum
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from kashmirref.catalog import Catalog
+from kashmirref.dates import DateLike, as_date
+from kashmirref.errors import UnknownIdError
 from kashmirref.model import (
     Actor,
     Ground,
     NoPositionFound,
     Position,
+    Precision,
     Source,
     Stance,
     Statement,
     Topic,
+    format_date,
+    last_day,
 )
 
 __all__ = [
@@ -48,6 +53,7 @@ __all__ = [
     "evolution",
     "matrix",
     "relation_between",
+    "side",
 ]
 
 
@@ -79,8 +85,11 @@ def relation_between(
 class Side:
     """One actor's side of a row: its position in force (if any) and the evidence.
 
-    ``evidence`` holds the position's statements in the order recorded; in a
-    comparison ``as_of`` a date, only those dated on or before it.
+    ``evidence`` holds the position's statements in date order; in a comparison
+    ``as_of`` a date, only those on record by then (their last possible day on or
+    before it). ``straddling`` holds, apart, those dated to a month or year that
+    contains ``as_of``: they may or may not have been made by then, so they are never
+    counted as evidence and renderers mark them as such.
 
     When ``position`` is ``None``, ``no_position`` holds the explicit "no stated
     position found" record if one was made.
@@ -90,6 +99,7 @@ class Side:
     position: Position | None = None
     stance: Stance | None = None
     evidence: tuple[Statement, ...] = ()
+    straddling: tuple[Statement, ...] = ()
     no_position: NoPositionFound | None = None
 
     @property
@@ -168,12 +178,12 @@ class Comparison:
     sources: tuple[Source, ...] = ()
 
     def actor(self, actor_id: str) -> Actor:
-        """An actor the comparison refers to."""
-        return next(a for a in self.actors if a.id == actor_id)
+        """An actor the comparison refers to; :class:`UnknownIdError` if it names none."""
+        return _find("actor", self.actors, actor_id)
 
     def source(self, source_id: str) -> Source:
-        """A source the comparison cites."""
-        return next(s for s in self.sources if s.id == source_id)
+        """A source the comparison cites; :class:`UnknownIdError` if it cites none."""
+        return _find("source", self.sources, source_id)
 
     def _select(self, *relations: Relation) -> tuple[Row, ...]:
         chosen = [row for row in self.rows if row.relation in relations]
@@ -242,21 +252,37 @@ class Comparison:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
 
 
+_Named = TypeVar("_Named", Actor, Source)
+
+
+def _find(kind: str, records: tuple[_Named, ...], record_id: str) -> _Named:
+    for record in records:
+        if record.id == record_id:
+            return record
+    raise UnknownIdError(kind, record_id, (r.id for r in records))
+
+
 def _pick(catalog: Catalog, actor: str, topic: str, as_of: dt.date | None) -> Position | None:
     found = catalog.positions(actor=actor, topic=topic, as_of=as_of)
     return found[-1] if found else None
 
 
-def _side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None) -> Side:
+def side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None = None) -> Side:
+    """``actor``'s side on ``topic`` ``as_of`` a date (``None``: the most recent).
+
+    The position in force then, with its evidence on record by then and, apart, the
+    statements that straddle the date.
+    """
     position = _pick(catalog, actor, topic.id, as_of)
     if position is None:
         return Side(actor=actor, no_position=catalog.no_position(actor, topic.id))
-    evidence = tuple(catalog.statement(s) for s in position.evidence)
+    evidence, straddling = catalog.evidence(position, as_of)
     return Side(
         actor=actor,
         position=position,
         stance=topic.stance(position.stance),
-        evidence=evidence if as_of is None else tuple(s for s in evidence if s.date <= as_of),
+        evidence=evidence,
+        straddling=straddling,
     )
 
 
@@ -284,8 +310,8 @@ def _shared(a: Position | None, b: Position | None) -> tuple[SharedGround, ...]:
 
 
 def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) -> Row:
-    side_a = _side(catalog, a, topic, as_of)
-    side_b = _side(catalog, b, topic, as_of)
+    side_a = side(catalog, a, topic, as_of)
+    side_b = side(catalog, b, topic, as_of)
     relation, gap = relation_between(topic, side_a.stance, side_b.stance)
     return Row(
         topic=topic,
@@ -297,9 +323,11 @@ def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) 
     )
 
 
-def _topics(catalog: Catalog, topics: Iterable[str] | None) -> tuple[Topic, ...]:
+def _topics(catalog: Catalog, topics: str | Iterable[str] | None) -> tuple[Topic, ...]:
     if topics is None:
         return catalog.topics()
+    if isinstance(topics, str):
+        topics = (topics,)
     return tuple(catalog.topic(t) for t in topics)
 
 
@@ -308,18 +336,23 @@ def compare(
     a: str,
     b: str,
     *,
-    topics: Iterable[str] | None = None,
-    as_of: dt.date | None = None,
+    topics: str | Iterable[str] | None = None,
+    as_of: DateLike | None = None,
 ) -> Comparison:
     """Compare actors ``a`` and ``b`` on ``topics`` (default: every topic).
 
-    ``as_of`` compares the positions in force on that date, each with the evidence on
-    record by then (statements dated on or before it); ``None`` compares each actor's
-    most recent position with all its evidence. Unknown ids raise
-    :class:`~kashmirref.errors.UnknownIdError` with suggestions.
+    One topic id may be given as a string.
+
+    ``as_of`` (a date, or ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"``, read as the last
+    day of that period) compares the positions in force then, each with the evidence
+    on record by then: a statement counts only when the last day it could have been
+    made is on or before ``as_of``. ``None`` compares each actor's most recent position
+    with all its evidence. Unknown ids raise :class:`~kashmirref.errors.UnknownIdError`
+    with suggestions.
     """
     catalog.actor(a)
     catalog.actor(b)
+    as_of = None if as_of is None else as_date(as_of, "as_of")
     rows = tuple(_row(catalog, a, b, topic, as_of) for topic in _topics(catalog, topics))
     sides = [side for row in rows for side in (row.a, row.b)]
     actors, sources = _referenced(catalog, sides, {a, b})
@@ -353,36 +386,83 @@ def evolution(catalog: Catalog, actor: str, topic: str) -> tuple[Position, ...]:
 class Span:
     """A period over which the relation between two actors on a topic held.
 
-    ``start`` and ``end`` are inclusive; ``end`` is ``None`` for a span still open.
+    ``start`` and ``end`` are inclusive and keep the precision of the dates they come
+    from: a span that opens with a position known only "since 2020" starts in ``2020``
+    (``start_precision`` year), and the span before it ends in ``2019``. ``end`` is
+    ``None`` for a span still open.
     """
 
     start: dt.date
     end: dt.date | None
     relation: Relation
     gap: int | None
+    start_precision: Precision = Precision.DAY
+    end_precision: Precision = Precision.DAY
+
+    @property
+    def period(self) -> str:
+        """The span in words: ``since 2020``, ``on 24 November 2003``, ``2014 \u2013 2019``."""
+        start = format_date(self.start, self.start_precision)
+        if self.end is None:
+            return f"since {start}"
+        end = format_date(self.end, self.end_precision)
+        return f"on {start}" if end == start else f"{start} \u2013 {end}"
+
+
+def _before(when: dt.date, precision: Precision) -> dt.date:
+    """The start of the period (of the same precision) just before ``when``'s."""
+    if precision is Precision.YEAR:
+        return when.replace(year=when.year - 1)
+    if precision is Precision.MONTH:
+        return (when - dt.timedelta(days=1)).replace(day=1)
+    return when - dt.timedelta(days=1)
+
+
+def _after(when: dt.date, precision: Precision) -> dt.date:
+    """The start of the period (of the same precision) just after ``when``'s."""
+    return last_day(when, precision) + dt.timedelta(days=1)
 
 
 def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Span, ...]:
     """When the relation between ``a`` and ``b`` on ``topic`` changed, span by span.
 
-    The first span starts on the earliest date either actor took a position; each
-    later span starts where a position of either actor began or ended.
+    A relation can change where a position of either actor begins, where one of its
+    statements comes on record, or where it ends; each such date is taken at its own
+    precision, and the relation of the span that opens there is the one a comparison
+    ``as_of`` the last day of that period gives (the rule of :func:`compare`).
     """
     subject = catalog.topic(topic)
-    positions = [*evolution(catalog, a, topic), *evolution(catalog, b, topic)]
-    one_day = dt.timedelta(days=1)
-    changes = sorted(
-        {p.valid_from for p in positions}
-        | {p.valid_to + one_day for p in positions if p.valid_to is not None}
-    )
+    changes: set[tuple[dt.date, Precision]] = set()
+    for position in (*evolution(catalog, a, topic), *evolution(catalog, b, topic)):
+        changes.add((position.valid_from, position.valid_from_precision))
+        for statement_id in position.evidence:
+            statement = catalog.statement(statement_id)
+            if statement.date >= position.valid_from:
+                changes.add((statement.date, statement.date_precision))
+        if position.valid_to is not None:
+            precision = position.valid_to_precision
+            changes.add((_after(position.valid_to, precision), precision))
     spans: list[Span] = []
-    for start in changes:
-        row = _row(catalog, a, b, subject, start)
+    for start, precision in sorted(changes, key=lambda c: (last_day(*c), c[0])):
+        row = _row(catalog, a, b, subject, last_day(start, precision))
         if spans and (spans[-1].relation, spans[-1].gap) == (row.relation, row.gap):
             continue
         if spans:
-            spans[-1] = attrs.evolve(spans[-1], end=start - one_day)
-        spans.append(Span(start=start, end=None, relation=row.relation, gap=row.gap))
+            end = _before(start, precision)
+            spans[-1] = attrs.evolve(
+                spans[-1], end=max(end, spans[-1].start), end_precision=precision
+            )
+        spans.append(
+            Span(
+                start=start,
+                end=None,
+                relation=row.relation,
+                gap=row.gap,
+                start_precision=precision,
+            )
+        )
+    if spans and spans[0].relation is Relation.BOTH_SILENT:
+        spans.pop(0)
     return tuple(spans)
 
 
@@ -404,11 +484,12 @@ class Matrix:
 
 
 def matrix(
-    catalog: Catalog, actors: Sequence[str], topic: str, *, as_of: dt.date | None = None
+    catalog: Catalog, actors: Sequence[str], topic: str, *, as_of: DateLike | None = None
 ) -> Matrix:
     """Every actor's stance on one topic (e.g. India, Pakistan, the US on mediation)."""
     subject = catalog.topic(topic)
-    sides = tuple(_side(catalog, catalog.actor(actor).id, subject, as_of) for actor in actors)
+    as_of = None if as_of is None else as_date(as_of, "as_of")
+    sides = tuple(side(catalog, catalog.actor(actor).id, subject, as_of) for actor in actors)
     referenced_actors, sources = _referenced(catalog, sides, set(actors))
     return Matrix(
         topic=subject, as_of=as_of, sides=sides, actors=referenced_actors, sources=sources

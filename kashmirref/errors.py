@@ -7,6 +7,8 @@ Every error the library raises on purpose derives from :class:`KashmirRefError`:
   so that a user can fix all of them in one pass.
 - :class:`UnknownIdError` (a ``KeyError``): a look-up of an id the catalogue does not
   hold, with the nearest ids as suggestions.
+- :class:`InputError` (a ``ValueError``): an argument that cannot be understood, such
+  as a date written ``"5/8/2019"``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import attrs
 __all__ = [
     "DataError",
     "FieldError",
+    "InputError",
     "KashmirRefError",
     "Problem",
     "UnknownIdError",
@@ -83,6 +86,10 @@ class DataError(KashmirRefError, ValueError):
         if len(lines) == 1:
             return lines[0]
         return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class InputError(KashmirRefError, ValueError):
+    """An argument passed to the library or the command line cannot be understood."""
 
 
 class FieldError(KashmirRefError, ValueError):

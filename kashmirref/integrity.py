@@ -7,7 +7,6 @@ the file and line it read the record from.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import itertools
@@ -16,21 +15,12 @@ from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from kashmirref.errors import Problem
-from kashmirref.model import Citation, Precision
+from kashmirref.model import Citation, last_day
 
 if TYPE_CHECKING:
     from kashmirref.catalog import Catalog
 
-__all__ = ["check", "last_day"]
-
-
-def last_day(when: dt.date, precision: Precision) -> dt.date:
-    """The last day a date of the given precision may stand for (``2025`` → 31 Dec 2025)."""
-    if precision is Precision.YEAR:
-        return dt.date(when.year, 12, 31)
-    if precision is Precision.MONTH:
-        return dt.date(when.year, when.month, calendar.monthrange(when.year, when.month)[1])
-    return when
+__all__ = ["check"]
 
 
 class _Checker:
@@ -144,9 +134,10 @@ class _Checker:
                 )
 
     def position(self) -> None:
-        periods: defaultdict[tuple[str, str], list[tuple[dt.date, dt.date | None, str]]]
+        periods: defaultdict[tuple[str, str], list[tuple[dt.date, dt.date | None, int]]]
         periods = defaultdict(list)
-        for p in self.tables["position"]:
+        positions = self.tables["position"]
+        for order, p in enumerate(positions):
             self.ref("position", p.id, "actor", p.actor, "actor")
             if self.ref("position", p.id, "topic", p.topic, "topic"):
                 topic = self.topics[p.topic]
@@ -193,14 +184,27 @@ class _Checker:
                         f"evidence[{i}]",
                         f"statement {statement_id!r} is not tagged with topic {p.topic!r}",
                     )
-            periods[(p.actor, p.topic)].append((p.valid_from, p.valid_to, p.id))
+            dated = [self.statements[e] for e in p.evidence if e in self.statements]
+            if dated and p.valid_from < (earliest := min(d.date for d in dated)):
+                self.add(
+                    "position",
+                    p.id,
+                    "valid_from",
+                    f"{p.valid_from} is before the earliest date its evidence may have been "
+                    f"made ({earliest})",
+                )
+            periods[(p.actor, p.topic)].append((p.valid_from, p.on_record_to, order))
         for (actor, topic), spans in periods.items():
             spans.sort(key=lambda span: span[0])
             for (_, end, first), (start, _, second) in itertools.pairwise(spans):
                 if end is None or start <= end:
-                    for one, other in ((first, second), (second, first)):
-                        message = f"period overlaps position {other!r} of {actor!r} on {topic!r}"
-                        self.add("position", one, "valid_from", message)
+                    # reported once, on the position loaded later (the one just added)
+                    earlier, later = sorted((first, second))
+                    message = (
+                        f"period overlaps position {positions[earlier].id!r} "
+                        f"of {actor!r} on {topic!r}"
+                    )
+                    self.add("position", positions[later].id, "valid_from", message)
 
     def no_position(self) -> None:
         stated = {(p.actor, p.topic) for p in self.tables["position"]}

@@ -10,6 +10,7 @@ between records, unique ids, stances on a topic's scale) is checked by
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import re
@@ -46,6 +47,7 @@ __all__ = [
     "TermName",
     "Topic",
     "format_date",
+    "last_day",
 ]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -192,6 +194,19 @@ def _precision_fits(date_field: str) -> Any:
             raise FieldError(date_field, f"{when} has year precision, so must be 1 January")
 
     return check
+
+
+def last_day(when: dt.date, precision: Precision) -> dt.date:
+    """The last day a date of the given precision may stand for (``2025`` → 31 Dec 2025).
+
+    This is the one rule every query follows: a statement dated ``2025`` is on record
+    by a date only from 31 December 2025, since it may have been made on that day.
+    """
+    if precision is Precision.YEAR:
+        return dt.date(when.year, 12, 31)
+    if precision is Precision.MONTH:
+        return dt.date(when.year, when.month, calendar.monthrange(when.year, when.month)[1])
+    return when
 
 
 def format_date(when: dt.date, precision: Precision = Precision.DAY) -> str:
@@ -343,6 +358,27 @@ class Statement:
         """The verbatim words of the statement as the first citation gives them."""
         return self.citations[0].quote
 
+    @property
+    def last_possible(self) -> dt.date:
+        """The last day the statement could have been made, given its date's precision."""
+        return last_day(self.date, self.date_precision)
+
+    def on_record_by(self, when: dt.date) -> bool:
+        """Whether the statement was certainly made by ``when``.
+
+        That is, its last possible day is on or before ``when``: a statement dated
+        ``May 2025`` is on record by 31 May 2025, not before.
+        """
+        return self.last_possible <= when
+
+    def straddles(self, when: dt.date) -> bool:
+        """Whether it may or may not have been made by ``when``.
+
+        That is, ``when`` falls inside the month or year the statement is dated to,
+        before that period's last day.
+        """
+        return self.date <= when < self.last_possible
+
 
 @attrs.frozen(kw_only=True)
 class Ground:
@@ -385,24 +421,45 @@ class Position:
         default=Precision.DAY, validator=_precision_fits("valid_from")
     )
     valid_to: dt.date | None = attrs.field(default=None, validator=_period)
+    valid_to_precision: Precision = attrs.field(
+        default=Precision.DAY, validator=_precision_fits("valid_to")
+    )
     grounds: tuple[Ground, ...] = ()
     evidence: tuple[str, ...] = attrs.field(validator=[_non_empty, _slugs])
 
+    @property
+    def on_record_from(self) -> dt.date:
+        """The first day the position is certainly on record.
+
+        That is the last day of ``valid_from`` at its precision: a position "since 2020"
+        is on record from 31 December 2020.
+        """
+        return last_day(self.valid_from, self.valid_from_precision)
+
+    @property
+    def on_record_to(self) -> dt.date | None:
+        """The last day the period covers (``None`` while open), at ``valid_to``'s precision."""
+        return None if self.valid_to is None else last_day(self.valid_to, self.valid_to_precision)
+
     def in_force(self, on: dt.date) -> bool:
-        """Whether the position is in force on ``on`` (bounds inclusive)."""
-        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+        """Whether the period certainly covers ``on`` (bounds inclusive, at their precision).
+
+        :meth:`kashmirref.Catalog.positions` also requires some evidence on record by then.
+        """
+        end = self.on_record_to
+        return self.on_record_from <= on and (end is None or on <= end)
 
     @property
     def period(self) -> str:
         """The period in words, as precise as its dates.
 
-        ``since 5 August 2019`` while open; two dates joined by an en dash once closed;
-        one date when the evidence supports a single day only.
+        ``since 5 August 2019`` or ``since 2020`` while open; two dates joined by an en
+        dash once closed; one date when the evidence supports a single day only.
         """
         start = format_date(self.valid_from, self.valid_from_precision)
         if self.valid_to is None:
             return f"since {start}"
-        end = format_date(self.valid_to)
+        end = format_date(self.valid_to, self.valid_to_precision)
         return start if end == start else f"{start} \u2013 {end}"
 
 

@@ -7,6 +7,7 @@ what the records say beyond labels.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Callable, Iterator
 
@@ -23,9 +24,21 @@ from kashmirref.model import (
     format_date,
 )
 
-__all__ = ["comparison_markdown", "comparison_text", "matrix_text", "position_lines"]
+__all__ = [
+    "STRADDLING",
+    "comparison_markdown",
+    "comparison_text",
+    "matrix_text",
+    "position_lines",
+]
 
 WIDTH = 100
+
+STRADDLING = (
+    "dated only to a month or year that includes this date, so it may have been made "
+    "after it:"
+)
+"""The words that set apart evidence straddling a comparison's date (see ``Side``)."""
 
 
 def _stance(side: Side) -> str:
@@ -87,6 +100,11 @@ def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
     for statement in side.evidence:
         quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
         yield from _wrap(f"- {quote} [{statement.citation.source}]", "    ")
+    if side.straddling:
+        yield from _wrap(f"Not counted: {STRADDLING}", "    ")
+    for statement in side.straddling:
+        quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
+        yield from _wrap(f"? {quote} [{statement.citation.source}]", "    ")
 
 
 def comparison_text(comparison: Comparison) -> str:
@@ -173,6 +191,11 @@ def comparison_markdown(comparison: Comparison) -> str:
             for s in side.evidence:
                 mark = cite(s.citation)
                 lines.append(f"- \u201c{_cell(s.text)}\u201d \u2014 {_attribution(s, name)}{mark}")
+            if side.straddling:
+                lines += ["", f"Not counted, {STRADDLING}", ""]
+            for s in side.straddling:
+                mark = cite(s.citation)
+                lines.append(f"- \u201c{_cell(s.text)}\u201d \u2014 {_attribution(s, name)}{mark}")
             lines.append("")
         for ground in row.shared_grounds:
             lines += [
@@ -200,14 +223,22 @@ def matrix_text(matrix: Matrix) -> str:
     return "\n".join(lines) + "\n"
 
 
-def position_lines(catalog: Catalog, position: Position) -> list[str]:
-    """One position as text lines: topic, stance, period, summary, grounds, evidence."""
+def position_lines(
+    catalog: Catalog, position: Position, as_of: dt.date | None = None
+) -> list[str]:
+    """One position as text lines: topic, stance, period, summary, grounds, evidence.
+
+    The evidence is what is on record by ``as_of`` (all of it when ``None``), shown as
+    :func:`~kashmirref.compare` shows it.
+    """
     topic = catalog.topic(position.topic)
+    evidence, straddling = catalog.evidence(position, as_of)
     side = Side(
         actor=position.actor,
         position=position,
         stance=topic.stance(position.stance),
-        evidence=tuple(catalog.statement(s) for s in position.evidence),
+        evidence=evidence,
+        straddling=straddling,
     )
     name = _namer(catalog.actors())
     return [f"{topic.title} [{position.id}]", *_side_text(side, name), ""]

@@ -36,7 +36,6 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess tes
     ) from error
 
 from kashmirref.catalog import Catalog
-from kashmirref.integrity import last_day
 from kashmirref.model import (
     Actor,
     ActorKind,
@@ -60,6 +59,7 @@ from kashmirref.model import (
     Term,
     TermName,
     Topic,
+    last_day,
 )
 
 __all__ = [

@@ -8,8 +8,7 @@ from typing import Any
 import attrs
 
 import kashmirref as kr
-from kashmirref.integrity import last_day
-from kashmirref.model import Citation
+from kashmirref.model import Citation, last_day
 
 SIDES = ("india", "pakistan")
 

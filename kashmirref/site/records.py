@@ -97,13 +97,8 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
         if spans:
             lines += ["", f"Relation between {names} over time:", ""]
             for span in spans:
-                when = f"from {format_date(span.start)}"
-                if span.end == span.start:
-                    when = f"on {format_date(span.start)}"
-                elif span.end is not None:
-                    when += f" to {format_date(span.end)}"
                 gap = "" if span.gap is None else f" (gap {span.gap})"
-                lines.append(f"- {when}: {span.relation.value}{gap}")
+                lines.append(f"- {span.period}: {span.relation.value}{gap}")
     return lines
 
 

@@ -309,7 +309,8 @@ class Topic:
 
     ``question`` is neutral editorial text: either side should accept it as a fair
     statement of what is asked. ``core`` topics must have a recorded position (or an
-    explicit :class:`NoPositionFound`) for both India and Pakistan.
+    explicit :class:`NoPositionFound`) for both India and Pakistan. ``note`` is neutral
+    editorial context shown with the question.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -317,6 +318,7 @@ class Topic:
     question: str = attrs.field(validator=_text)
     scale: tuple[Stance, ...] = attrs.field(validator=_scale)
     core: bool = True
+    note: str | None = attrs.field(default=None, validator=_optional_text)
 
     def stance(self, label: str) -> Stance:
         """Return the stance called ``label``; ``ValueError`` if the scale has none."""

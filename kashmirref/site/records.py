@@ -107,6 +107,8 @@ def topic_page(catalog: Catalog, topic: Topic, parties: Sequence[str]) -> str:
     w = Writer(catalog, page_path(topic))
     statements = catalog.statements(topic=topic.id)
     lines = [f"# {escape(topic.title)}", "", f"> {escape(topic.question)}", ""]
+    if topic.note:
+        lines += [escape(topic.note), ""]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
     lines += ["## The scale", "", "Stances in order, as the comparison ranks them:", ""]

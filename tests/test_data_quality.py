@@ -110,3 +110,75 @@ def test_every_actor_is_referred_to(catalog: kr.Catalog) -> None:
 
 def test_every_statement_is_tagged_with_a_topic(catalog: kr.Catalog) -> None:
     assert [s.id for s in catalog.statements() if not s.topics] == []
+
+
+def test_every_quote_records_when_it_was_checked(catalog: kr.Catalog) -> None:
+    """Every citation says when its quote was last compared with the copy read."""
+    unchecked = [
+        (getattr(record, "id", "?"), c.source)
+        for record in _all_records(catalog)
+        for c in _citations(record)
+        if c.checked is None
+    ]
+    assert unchecked == []
+
+
+def test_no_quote_is_given_to_two_speakers(catalog: kr.Catalog) -> None:
+    """The same words under two speakers are allowed only for a joint text both issued:
+    then each statement is the actors' own document, quoted from the same source."""
+    speakers: dict[str, set[tuple[str, str, str]]] = {}
+    for statement in catalog.statements():
+        for citation in statement.citations:
+            words = " ".join(citation.quote.split()).casefold()
+            entry = (statement.speaker, statement.form.value, citation.source)
+            speakers.setdefault(words, set()).add(entry)
+    for words, found in speakers.items():
+        if len({speaker for speaker, _, _ in found}) > 1:
+            assert {form for _, form, _ in found} == {"document"}, words[:80]
+            assert len({source for _, _, source in found}) == 1, words[:80]
+
+
+def _voices(catalog: kr.Catalog, actor_id: str) -> tuple[str, ...]:
+    """The names a summary may open with for ``actor_id``: its own and its aliases."""
+    actor = catalog.actor(actor_id)
+    return (actor.name, *actor.aliases)
+
+
+def test_every_position_summary_opens_with_its_actor(catalog: kr.Catalog) -> None:
+    """Attributed voice: a summary says whose view it is before it says anything else."""
+    unattributed = [
+        p.id
+        for p in catalog.positions()
+        if not p.summary.startswith(_voices(catalog, p.actor))
+    ]
+    assert unattributed == []
+
+
+INTERNAL_WORDING = ("Not named in the received text", "/work/", "helper", "AUDIT", "TODO")
+
+
+def test_no_internal_wording_reaches_readers(catalog: kr.Catalog) -> None:
+    """Nothing meant for the editors (drafting notes, paths) is shown to readers."""
+    from kashmirref.site import pages
+
+    rendered = [kr.compare(catalog, "pakistan", "india").to_markdown()]
+    rendered += [page.text for page in pages(catalog)]
+    leaks = [word for word in INTERNAL_WORDING for text in rendered if word in text]
+    assert leaks == []
+
+
+def test_both_sides_speak_in_every_decade(catalog: kr.Catalog) -> None:
+    """From the 1940s to the 2020s each decade holds at least five statements on behalf
+    of India and five on behalf of Pakistan."""
+    counts: dict[tuple[int, str], int] = {}
+    for statement in catalog.statements():
+        if statement.on_behalf_of in SIDES:
+            key = (statement.date.year // 10 * 10, statement.on_behalf_of)
+            counts[key] = counts.get(key, 0) + 1
+    thin = [
+        (decade, side, counts.get((decade, side), 0))
+        for decade in range(1940, 2030, 10)
+        for side in SIDES
+        if counts.get((decade, side), 0) < 5
+    ]
+    assert thin == []

@@ -48,8 +48,8 @@ def test_unknown_ids_suggest_the_nearest(catalog: kr.Catalog) -> None:
         catalog.instrument("simla-1927")
     with pytest.raises(kr.UnknownIdError, match="unknown UNSC resolution '48'"):
         catalog.resolution(48)
-    with pytest.raises(kr.UnknownIdError, match="did you mean 'para-1-ii'"):
-        catalog.instrument("simla-1972").provision("para-1-iii")
+    with pytest.raises(kr.UnknownIdError, match="did you mean 'para-1-vi'"):
+        catalog.instrument("simla-1972").provision("para-1-vii")
 
 
 def test_positions_as_of(catalog: kr.Catalog) -> None:
@@ -57,23 +57,30 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
         actor="india", topic="third-party-mediation", as_of=dt.date(2025, 6, 1)
     )
     assert [p.stance for p in india] == ["rejects"]
-    assert catalog.positions(actor="pakistan", as_of=dt.date(1957, 2, 20)) == ()
+    assert catalog.positions(actor="pakistan", as_of=dt.date(1947, 11, 1)) == ()
     in_1960 = catalog.positions(actor="pakistan", as_of=dt.date(1960, 1, 1))
-    assert [p.topic for p in in_1960] == [
-        "self-determination",
-        "unsc-resolutions",
-        "territorial-status",
-    ]
+    assert {p.topic: p.stance for p in in_1960} == {
+        "accession-validity": "invalid",
+        "bilateralism": "not-exclusive",
+        "dialogue-scope": "the-dispute-itself",
+        "human-rights": "seeks-scrutiny",
+        "plebiscite": "supports",
+        "self-determination": "affirms",
+        "territorial-status": "unresolved-dispute",
+        "third-party-mediation": "welcomes",
+        "unsc-resolutions": "binding-basis",
+    }
 
 
 def test_india_loc_ceasefire_position_changed_in_november_2003(catalog: kr.Catalog) -> None:
     def stance(on: dt.date) -> list[str]:
         return [p.stance for p in catalog.positions("india", "loc-ceasefire", as_of=on)]
 
-    assert stance(dt.date(2003, 11, 23)) == []
+    assert stance(dt.date(1999, 9, 10)) == ["committed"]
+    assert stance(dt.date(2003, 11, 23)) == []  # the record is silent between the two
     assert stance(dt.date(2003, 11, 24)) == ["conditional"]
     assert stance(dt.date(2003, 11, 25)) == ["committed"]
-    closed = catalog.positions("india", "loc-ceasefire")[0]
+    closed = catalog.positions("india", "loc-ceasefire")[1]
     assert (closed.valid_to, closed.period) == (dt.date(2003, 11, 24), "24 November 2003")
 
 
@@ -87,11 +94,12 @@ def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:
     assert [e.date for e in everything] == sorted(e.date for e in everything)
     window = catalog.timeline(start=dt.date(2019, 7, 1), end=dt.date(2019, 8, 5))
     assert [e.id for e in window] == [
-        "india-mea-2019-07-only-bilaterally",
-        "raveesh-kumar-2019-07-no-mediation-request",
         "us-state-department-2019-07-ready-to-assist",
         "donald-trump-2019-07-22-would-love-to-mediate",
+        "india-mea-2019-07-only-bilaterally",
+        "raveesh-kumar-2019-07-no-mediation-request",
         "trump-khan-meeting-2019-07-22",
+        "jaishankar-2019-07-23-simla-lahore-bilateral",
         "article-370-2019",
     ]
 

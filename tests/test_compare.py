@@ -34,10 +34,11 @@ def test_as_of_before_any_position(catalog: kr.Catalog) -> None:
 
 def test_over_time(catalog: kr.Catalog) -> None:
     spans = compare_over_time(catalog, "pakistan", "india", "third-party-mediation")
-    assert [(s.period, s.relation) for s in spans] == [
-        ("August 2014 \u2013 2019", Relation.ONE_SILENT),
-        ("since 2020", Relation.DIVERGE),
-    ]
+    relations = [(s.period, s.relation) for s in spans]
+    assert relations[0] == ("16 November 1947 \u2013 24 November 1947", Relation.ONE_SILENT)
+    assert relations[1] == ("on 25 November 1947", Relation.AGREE)
+    assert relations[-1] == ("since 11 August 2020", Relation.DIVERGE)
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
 
 
 def test_matrix(catalog: kr.Catalog) -> None:
@@ -58,8 +59,8 @@ def test_unknown_actor(catalog: kr.Catalog) -> None:
 def test_text_rendering_names_speakers_and_sources(catalog: kr.Catalog) -> None:
     text = str(kr.compare(catalog, "pakistan", "india"))
     assert "Pakistan vs India" in text
-    assert "Khalil Hashmi, 2025" in text
-    assert "India, 2025, as reported" in text
+    assert "Khalil Hashmi, May 2025" in text
+    assert ", as reported" in text
     assert max(len(line) for line in text.splitlines()) <= 100
 
 
@@ -142,12 +143,12 @@ def test_historic_comparison_quotes_only_what_was_said_by_then(catalog: kr.Catal
         catalog, "pakistan", "india", topics=["unsc-resolutions"], as_of=dt.date(1960, 1, 1)
     )
     [row] = then.rows
-    assert [s.id for s in row.a.evidence] == [
-        "noon-1957-09-24-plebiscite-not-held",
-        "aly-khan-1958-03-28-not-part-of-india",
-    ]
+    said = [s.id for s in row.a.evidence]
+    assert said[0] == "gurmani-1949-06-11-violation-of-commitments"
+    assert "noon-1957-11-20-part-i-implemented" in said
+    assert all(s.last_possible <= dt.date(1960, 1, 1) for s in row.a.evidence)
     now = kr.compare(catalog, "pakistan", "india", topics=["unsc-resolutions"])
-    assert len(now.rows[0].a.evidence) > 2
+    assert len(now.rows[0].a.evidence) > len(said)
 
 
 @given(krst.catalogs(), st.none() | st.dates())

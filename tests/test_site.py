@@ -3,6 +3,7 @@ self-contained SVG, and a record added to the data shows up with no page edited.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 
 import kashmirref as kr
 from kashmirref import strategies as krst
+from kashmirref.catalog import build
 from kashmirref.site import PARTIES, Page, figures, pages
 from kashmirref.site.markdown import escape
 
@@ -87,12 +89,25 @@ def test_topic_page_sets_the_parties_side_by_side(site: dict[str, Page]) -> None
     assert "**rejects**" in text and "**welcomes**" in text
     assert "**diverge** (gap 2 of 2 possible)" in text
     # evidence is quoted and linked to its source
-    assert "(../sources.md#dawn-2019-07-23-trump-mediation)" in text
+    assert "(../sources.md#mea-2019-07-23-eam-statement-mediation)" in text
 
 
-def test_no_position_record_is_shown(site: dict[str, Page]) -> None:
-    text = site["topics/unsc-resolutions.md"].text
-    assert "*No stated position found*" in text
+def test_no_position_record_is_shown(catalog: kr.Catalog) -> None:
+    tables: dict[str, tuple[object, ...]] = dict(catalog.tables())
+    tables["position"] = tuple(
+        p for p in catalog.positions() if (p.actor, p.topic) != ("india", "unmogip-role")
+    )
+    tables["no_position"] = (
+        kr.NoPositionFound(
+            id="india-unmogip-role-not-found",
+            actor="india",
+            topic="unmogip-role",
+            searched="Everything, for this test.",
+            checked=dt.date(2026, 11, 29),
+        ),
+    )
+    site = {page.path: page for page in pages(build(tables, {}))}
+    assert "*No stated position found*" in site["topics/unmogip-role.md"].text
     assert "none found" in site["stances.md"].text
 
 

@@ -20,7 +20,9 @@ def test_load_serves_the_snapshot_with_working_indexes() -> None:
     cat = kr.load()
     assert cat == parse_shipped()
     assert [p.stance for p in cat.positions(actor="india", topic="third-party-mediation")] == [
-        "rejects"
+        "welcomes",
+        "conditional",
+        "rejects",
     ]
     assert cat.resolution(47).id == "unsc-47"
 

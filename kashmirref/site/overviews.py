@@ -189,7 +189,8 @@ def cited_by(catalog: Catalog) -> dict[str, list[Record]]:
 def _citer(w: Writer, record: Record) -> str:
     if isinstance(record, Position):
         topic = w.catalog.topic(record.topic)
-        return f"{w.catalog.actor(record.actor).name}'s position on {w.link(topic)} (a ground)"
+        name = escape(w.catalog.actor(record.actor).name)
+        return f"{name}'s position on {w.link(topic)} (a ground)"
     if isinstance(record, Statement):
         speaker = w.catalog.actor(record.speaker).name
         return w.link(

@@ -346,16 +346,16 @@ def _control(pattern: re.Pattern[str], attribute: attrs.Attribute[Any], value: s
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """Prose: something visible; newline and tab allowed, no other control character."""
+    _control(_CONTROL_IN_PROSE, attribute, value)
     if not _shows_something(value):
         raise FieldError(attribute.name, "must not be empty")
-    _control(_CONTROL_IN_PROSE, attribute, value)
 
 
 def _line(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A name, title or label: something visible, on one line, no control character."""
+    _control(_CONTROL_IN_LINE, attribute, value)
     if not _shows_something(value):
         raise FieldError(attribute.name, "must not be empty")
-    _control(_CONTROL_IN_LINE, attribute, value)
 
 
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -117,7 +117,7 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
 
 def comparison_page(catalog: Catalog, parties: Sequence[str]) -> str:
     """The two parties' most recent positions compared, topic by topic."""
-    names = " and ".join(catalog.actor(p).name for p in parties)
+    names = " and ".join(escape(catalog.actor(p).name) for p in parties)
     body = comparison_markdown(compare(catalog, *parties))
     intro = (
         "The comparison `kashmirref compare` prints, for every topic: each side's most "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
@@ -181,7 +181,7 @@ class Catalog:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Serialise to JSON that :func:`kashmirref.load` reads back to an equal catalogue."""
-        from kashmirref.io import dumps
+        from kashmirref.convert import dumps
 
         return dumps(self, indent=indent)
 
@@ -405,10 +405,46 @@ def _located(
     return located
 
 
-def build(tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], Located]) -> Catalog:
-    """Build a catalogue from records by table name; locate any problem with ``where``."""
+class _TableView:
+    """Records by table name, shaped like a catalogue for :func:`integrity.check`."""
+
+    def __init__(self, tables: Mapping[str, tuple[Any, ...]]) -> None:
+        self._tables = tables
+
+    def tables(self) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        for table in TABLES:
+            yield table, self._tables.get(table, ())
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems grouped by file (in order of first mention), then by line; stable."""
+    rank: dict[str | None, int] = {}
+    for problem in problems:
+        rank.setdefault(problem.file, len(rank))
+    return sorted(problems, key=lambda p: (rank[p.file], p.line or 0))
+
+
+def build(
+    tables: Mapping[str, Iterable[Any]],
+    where: Mapping[tuple[str, str], Located],
+    *,
+    problems: Iterable[Problem] = (),
+    unresolved: Mapping[str, Collection[str]] | None = None,
+) -> Catalog:
+    """Build a catalogue from records by table name; locate any problem with ``where``.
+
+    ``problems`` are those found while reading the records; with any, the records are
+    still checked against each other (references to the ids in ``unresolved``, records
+    that failed their own checks, are not reported) and one
+    :class:`~kashmirref.errors.DataError` lists every problem of both sorts.
+    """
     arguments: dict[str, Any] = {TABLES[t]: tuple(records) for t, records in tables.items()}
-    try:
-        return Catalog(**arguments)
-    except DataError as error:
-        raise DataError(_located(error.problems, where)) from None
+    earlier = list(problems)
+    if not earlier:
+        try:
+            return Catalog(**arguments)
+        except DataError as error:
+            raise DataError(_in_file_order(_located(error.problems, where))) from None
+    view = _TableView({t: tuple(records) for t, records in tables.items()})
+    found = _located(integrity.check(view, unresolved=unresolved), where)
+    raise DataError(_in_file_order([*earlier, *found]))

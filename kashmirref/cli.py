@@ -7,14 +7,17 @@ usage error, an unknown id, or data that cannot be loaded.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from kashmirref.catalog import Catalog
-from kashmirref.errors import DataError, UnknownIdError
+from kashmirref.errors import DataError, InputError, UnknownIdError
+from kashmirref.terminal import visible, visible_lines, write_atomic
 
 __all__ = ["main"]
 
@@ -33,6 +36,7 @@ def _catalog(args: argparse.Namespace) -> Catalog:
 
 
 def _emit(text: str) -> None:
+    text = visible_lines(text)  # data never reaches the terminal with control characters
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -58,7 +62,7 @@ def _outline(value: Any, indent: str = "") -> list[str]:
                 lines.append(f"{indent}{key}:")
                 lines += _outline(item, indent + "  ")
             else:
-                lines.append(f"{indent}{key}: {item}")
+                lines.append(f"{indent}{key}: {visible(str(item))}")
     elif isinstance(value, list):
         for item in value:
             inner = _outline(item, indent + "  ")
@@ -66,7 +70,7 @@ def _outline(value: Any, indent: str = "") -> list[str]:
                 lines.append(f"{indent}- {inner[0].strip()}")
                 lines += inner[1:]
     else:
-        lines.append(f"{indent}{value}")
+        lines.append(f"{indent}{visible(str(value))}")
     return lines
 
 
@@ -110,7 +114,7 @@ def _timeline(args: argparse.Namespace) -> int:
             if args.topic is not None and args.topic not in entry.topics:
                 continue
             who = catalog.actor(entry.speaker).name
-            text = f"statement  {who}: \u201c{entry.text}\u201d"
+            text = f"statement  {who}: \u201c{visible(entry.text)}\u201d"
         else:
             if args.topic is not None:
                 continue
@@ -150,8 +154,11 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         _emit(text)
     else:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            write_atomic(args.output, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise InputError(f"cannot write {visible(args.output)}: {reason}") from None
     return 0
 
 
@@ -210,10 +217,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         status: int = args.run(args)
+        sys.stdout.flush()
     except UnknownIdError as error:
         sys.stderr.write(f"kashmirref: {error}\n")
         return 2
     except DataError as error:
         sys.stderr.write(f"kashmirref: cannot load data: {error}\n")
         return 2
+    except InputError as error:
+        sys.stderr.write(f"kashmirref: {visible(str(error))}\n")
+        return 2
+    except BrokenPipeError:
+        # the reader went away (``| head``): stop quietly, and keep Python's final flush
+        # of stdout from complaining about it
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return status

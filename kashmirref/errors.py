@@ -13,10 +13,13 @@ Every error the library raises on purpose derives from :class:`KashmirRefError`:
 
 from __future__ import annotations
 
-import difflib
+import reprlib
 from collections.abc import Iterable
 
 import attrs
+
+from kashmirref.nearest import nearest
+from kashmirref.terminal import visible
 
 __all__ = [
     "DataError",
@@ -25,7 +28,34 @@ __all__ = [
     "KashmirRefError",
     "Problem",
     "UnknownIdError",
+    "brief",
 ]
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring = 80
+_BRIEF.maxother = 80
+_BRIEF.maxlist = _BRIEF.maxtuple = _BRIEF.maxdict = _BRIEF.maxset = 4
+_BRIEF.maxlevel = 3
+
+LIMITS = {"file": 200, "record": 80, "field": 120, "message": 300}
+"""The most characters each part of a :class:`Problem` shows; longer parts are cut."""
+
+
+def brief(value: object) -> str:
+    """A ``repr`` of ``value`` short enough for a one-line message (never a whole list).
+
+    Long strings and collections are cut with ``...``; deeply nested values are not
+    walked; a value whose ``repr`` fails is named by its type.
+    """
+    try:
+        return _BRIEF.repr(value)
+    except Exception:  # a huge int, a broken __repr__: never let a message fail
+        return f"<{type(value).__name__}>"
+
+
+def _cut(text: str, limit: int) -> str:
+    text = visible(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @attrs.frozen(kw_only=True)
@@ -53,16 +83,23 @@ class Problem:
     kind: str | None = None
 
     def __str__(self) -> str:
-        """Render as ``file:line: record: field: message``, leaving out unknown parts."""
+        """Render as ``file:line: record: field: message``, leaving out unknown parts.
+
+        Always one line of at most a few hundred characters: control characters in any
+        part are shown escaped (see :func:`kashmirref.terminal.visible`) and overlong
+        parts are cut (see ``LIMITS``).
+        """
         where = ""
         if self.file is not None:
-            where = self.file
+            where = _cut(self.file, LIMITS["file"])
             if self.line is not None:
                 where += f":{self.line}"
                 if self.column is not None:
                     where += f":{self.column}"
-        parts = [p for p in (where, self.record, self.field) if p]
-        return ": ".join([*parts, self.message])
+        record = _cut(self.record, LIMITS["record"]) if self.record else None
+        field = _cut(self.field, LIMITS["field"]) if self.field else None
+        parts = [p for p in (where, record, field) if p]
+        return ": ".join([*parts, _cut(self.message, LIMITS["message"])])
 
 
 class KashmirRefError(Exception):
@@ -124,14 +161,12 @@ class UnknownIdError(KashmirRefError, KeyError):
     def __init__(self, kind: str, key: object, known: Iterable[str]) -> None:
         self.kind = kind
         self.key = key
-        self.suggestions: tuple[str, ...] = tuple(
-            difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
-        )
+        self.suggestions: tuple[str, ...] = nearest(key, known, n=3)
         super().__init__(kind, key)
 
     def __str__(self) -> str:
         """One line: what was not found and what was probably meant."""
-        text = f"unknown {self.kind} {self.key!r}"
+        text = f"unknown {self.kind} {brief(self.key)}"
         if self.suggestions:
             text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         return text

@@ -8,17 +8,15 @@ the file and line it read the record from.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
-from kashmirref.errors import Problem
+from kashmirref.convert import Tables
+from kashmirref.errors import Problem, brief
 from kashmirref.model import Citation, last_day
-
-if TYPE_CHECKING:
-    from kashmirref.catalog import Catalog
+from kashmirref.nearest import Nearest
 
 __all__ = ["check"]
 
@@ -26,9 +24,13 @@ __all__ = ["check"]
 class _Checker:
     """Collects the problems of one catalogue; one method per record kind."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(
+        self, catalog: Tables, unresolved: Mapping[str, Collection[str]] | None = None
+    ) -> None:
         self.tables: dict[str, tuple[Any, ...]] = dict(catalog.tables())
         self.problems: list[Problem] = []
+        self.unresolved: Mapping[str, Collection[str]] = unresolved or {}
+        self.nearest: dict[str, Nearest] = {}
         self.actors = {a.id for a in self.tables["actor"]}
         self.parents = {a.id: a.parent for a in self.tables["actor"]}
         self.topics = {t.id: t for t in self.tables["topic"]}
@@ -50,10 +52,15 @@ class _Checker:
         }[target]
         if value is None or value in known:
             return True
-        message = f"refers to unknown {target} {value!r}"
-        nearest = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+        if value in self.unresolved.get(target, ()):
+            return False  # the record exists but failed its own checks: reported there
+        message = f"refers to unknown {target} {brief(value)}"
+        suggest = self.nearest.get(target)
+        if suggest is None:
+            suggest = self.nearest[target] = Nearest(known)
+        nearest = suggest(value)
         if nearest:
-            message += f"; did you mean {nearest[0]!r}?"
+            message += f"; did you mean {brief(nearest[0])}?"
         self.add(kind, record, field, message)
         return False
 
@@ -75,7 +82,7 @@ class _Checker:
                 kind,
                 record,
                 f"{field}.checked",
-                f"{citation.checked} is before its source {source.id!r} was published "
+                f"{citation.checked} is before its source {brief(source.id)} was published "
                 f"({source.published})",
             )
 
@@ -129,7 +136,7 @@ class _Checker:
                     "statement",
                     s.id,
                     "date",
-                    f"{s.date} is after its source {source.id!r} was published "
+                    f"{s.date} is after its source {brief(source.id)} was published "
                     f"({source.published})",
                 )
 
@@ -147,7 +154,8 @@ class _Checker:
                         "position",
                         p.id,
                         "stance",
-                        f"{p.stance!r} is not on the scale of topic {p.topic!r} ({labels})",
+                        f"{brief(p.stance)} is not on the scale of topic "
+                        f"{brief(p.topic)} ({labels})",
                     )
             for i, ground in enumerate(p.grounds):
                 field = f"grounds[{i}]"
@@ -163,7 +171,8 @@ class _Checker:
                             "position",
                             p.id,
                             f"{field}.provision",
-                            f"{ground.instrument!r} has no provision {ground.provision!r}",
+                            f"{brief(ground.instrument)} has no provision "
+                            f"{brief(ground.provision)}",
                         )
             for i, statement_id in enumerate(p.evidence):
                 if not self.ref("position", p.id, f"evidence[{i}]", statement_id, "statement"):
@@ -174,15 +183,17 @@ class _Checker:
                         "position",
                         p.id,
                         f"evidence[{i}]",
-                        f"statement {statement_id!r} speaks for {statement.on_behalf_of!r}, "
-                        f"not {p.actor!r}",
+                        f"statement {brief(statement_id)} speaks for "
+                        f"{brief(statement.on_behalf_of)}, "
+                        f"not {brief(p.actor)}",
                     )
                 if p.topic not in statement.topics:
                     self.add(
                         "position",
                         p.id,
                         f"evidence[{i}]",
-                        f"statement {statement_id!r} is not tagged with topic {p.topic!r}",
+                        f"statement {brief(statement_id)} is not tagged with topic "
+                        f"{brief(p.topic)}",
                     )
             dated = [self.statements[e] for e in p.evidence if e in self.statements]
             if dated and p.valid_from < (earliest := min(d.date for d in dated)):
@@ -201,8 +212,8 @@ class _Checker:
                     # reported once, on the position loaded later (the one just added)
                     earlier, later = sorted((first, second))
                     message = (
-                        f"period overlaps position {positions[earlier].id!r} "
-                        f"of {actor!r} on {topic!r}"
+                        f"period overlaps position {brief(positions[earlier].id)} "
+                        f"of {brief(actor)} on {brief(topic)}"
                     )
                     self.add("position", positions[later].id, "valid_from", message)
 
@@ -216,7 +227,8 @@ class _Checker:
                     "no_position",
                     n.id,
                     "topic",
-                    f"a position of {n.actor!r} on {n.topic!r} is recorded; remove this record",
+                    f"a position of {brief(n.actor)} on {brief(n.topic)} is recorded; "
+                    "remove this record",
                 )
 
     def instrument(self) -> None:
@@ -246,7 +258,7 @@ class _Checker:
                 "instrument",
                 instrument.id,
                 field,
-                f"{actor!r} declares for one party, but speaks for none of "
+                f"{brief(actor)} declares for one party, but speaks for none of "
                 f"{', '.join(instrument.parties)}",
             )
 
@@ -264,9 +276,16 @@ class _Checker:
                     self.cite("term", t.id, f"names[{i}].citation", name.citation)
 
 
-def check(catalog: Catalog) -> list[Problem]:
-    """Return every cross-record problem of ``catalog`` (empty when it is consistent)."""
-    checker = _Checker(catalog)
+def check(
+    catalog: Tables, *, unresolved: Mapping[str, Collection[str]] | None = None
+) -> list[Problem]:
+    """Return every cross-record problem of ``catalog`` (empty when it is consistent).
+
+    ``unresolved`` maps a kind (``"actor"``, ...) to the ids of records of that kind
+    that were read but failed their own checks: a reference to one of them is not
+    reported as unknown, since the record's own problems already are.
+    """
+    checker = _Checker(catalog, unresolved)
     checker.unique_ids()
     checker.actor_parents()
     checker.statement()

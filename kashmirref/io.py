@@ -9,24 +9,22 @@ is a :class:`~kashmirref.errors.Problem`, never silently coerced or dropped.
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
+import codecs
 import functools
 import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args, get_origin
+from typing import Any
 
 import attrs
 
+from kashmirref import locate, snapshot
 from kashmirref.catalog import Catalog, Located, build
-from kashmirref.errors import DataError, FieldError, Problem
-from kashmirref.model import RECORD_TYPES
-
-if TYPE_CHECKING:
-    import cattrs
+from kashmirref.convert import converter, dumps, unstructure
+from kashmirref.errors import DataError, FieldError, Problem, brief
+from kashmirref.model import RECORD_TYPES, _validators_off
 
 # cattrs is imported where it is first needed, not here: loading the shipped catalogue
 # from its snapshot (see kashmirref.snapshot) never structures a record.
@@ -36,164 +34,51 @@ __all__ = ["MAX_FILE_BYTES", "converter", "dumps", "load", "read_records", "unst
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest data file the loader reads (16 MiB); a larger one is a problem, not a hang."""
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-# ------------------------------------------------------------------ the converter
-
-
-def _structure_date(value: object, _: type) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date without a time, got {value.isoformat()!r}")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return dt.date.fromisoformat(value)
-    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-
-
-def _strict(kind: type) -> Callable[[object, type], Any]:
-    """A hook that accepts only values that already are ``kind`` (no ``str(5)``)."""
-
-    def hook(value: object, target: type) -> Any:
-        if target is kind and value.__class__ is kind:
-            return value  # the common case, decided without further checks
-        if isinstance(target, type) and issubclass(target, enum.Enum):
-            return _structure_enum(value, target)  # a StrEnum dispatches here as a str
-        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
-            return value
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
-
-    return hook
-
-
-def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    try:
-        return kind(value)
-    except ValueError:
-        choices = ", ".join(repr(member.value) for member in kind)
-        raise ValueError(f"{value!r} is not one of {choices}") from None
-
-
-def _as_list(value: object) -> list[Any] | tuple[Any, ...]:
-    """``value`` if it is a list (or tuple); a string or table is refused, not iterated."""
-    if not isinstance(value, list | tuple):
-        raise TypeError(f"expected a list, got {type(value).__name__} {value!r}")
-    return value
-
-
-def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[object, type], Any]]:
-    """Build hooks for ``tuple[X, ...]`` that refuse strings (and keep item paths)."""
-    from cattrs.errors import IterableValidationError, IterableValidationNote
-
-    def factory(kind: Any) -> Callable[[object, type], Any]:
-        (item_type, _ellipsis) = get_args(kind)
-        item_hook = converter.get_structure_hook(item_type)
-
-        def fast_hook(value: object, _: type) -> tuple[Any, ...]:
-            return tuple([item_hook(item, item_type) for item in _as_list(value)])
-
-        def hook(value: object, _: type) -> tuple[Any, ...]:
-            items, errors = [], []
-            for i, item in enumerate(_as_list(value)):
-                try:
-                    items.append(item_hook(item, item_type))
-                except Exception as error:
-                    error.__notes__ = [
-                        *getattr(error, "__notes__", []),
-                        IterableValidationNote(f"Structuring item {i}", i, item_type),
-                    ]
-                    errors.append(error)
-            if errors:
-                raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
-            return tuple(items)
-
-        return hook if converter.detailed_validation else fast_hook
-
-    return factory
-
-
-def _is_homogeneous_tuple(kind: Any) -> bool:
-    args = get_args(kind)
-    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-@functools.cache
-def converter(*, detailed: bool = True) -> cattrs.Converter:
-    """The converter every record goes through, in and out (built once per flavour).
-
-    The loader structures with ``detailed=False`` first, which is faster, and only when
-    a record fails does it structure that record again with the detailed converter, to
-    report every problem with its field path. Both apply the same rules.
-    """
-    import cattrs
-
-    conv = cattrs.Converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
-    )
-    conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    for kind in (str, int, bool):
-        conv.register_structure_hook(kind, _strict(kind))
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
-    return conv
-
-
-def unstructure(value: object) -> Any:
-    """Turn a record (or a tuple of them) into plain JSON-ready data."""
-    return converter().unstructure(value)
-
-
 # ------------------------------------------------------------------ locating
 
 
-_ID_LINE = re.compile(r'\bid\W{1,4}("(?:[^"\\\n]|\\.)*")')
-
-
 class _LineIndex:
-    """The line of each ``id = "..."`` (TOML) or ``"id": "..."`` (JSON) of one file.
+    """The line of each record of one file, by kind and position (see :mod:`.locate`).
 
-    Built in one pass over the text, and only the first time a line is asked for: on
+    Found in one pass over the text, and only the first time a line is asked for: on
     the happy path (no problem to report) no line is ever looked up.
     """
 
-    __slots__ = ("_lines", "_text")
+    __slots__ = ("_counts", "_json", "_lines", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, is_json: bool, counts: Mapping[str, int]) -> None:
         self._text = text
-        self._lines: dict[str, int] | None = None
+        self._json = is_json
+        self._counts = counts
+        self._lines: locate.Lines | None = None
 
-    def line_of(self, record_id: object) -> int | None:
+    def line_of(self, kind: str, position: int) -> int | None:
         if self._lines is None:
-            self._lines = {}
-            line, position = 1, 0
-            for match in _ID_LINE.finditer(self._text):
-                line += self._text.count("\n", position, match.start())
-                position = match.start()
-                try:
-                    found = json.loads(match[1])
-                except ValueError:
-                    continue
-                self._lines.setdefault(found, line)
-        return self._lines.get(record_id) if isinstance(record_id, str) else None
+            find = locate.json_records if self._json else locate.toml_records
+            try:
+                lines = find(self._text, RECORD_TYPES.keys())
+            except (ValueError, RecursionError):  # pragma: no cover - parsed text is valid
+                lines = {}
+            # a count that differs from the parser's means the walk was misled: no line
+            self._lines = {k: v for k, v in lines.items() if len(v) == self._counts.get(k)}
+        rows = self._lines.get(kind)
+        return rows[position] if rows is not None and 0 <= position < len(rows) else None
 
 
 class _Origin:
     """Where a record was read from; its line is looked up only when needed."""
 
-    __slots__ = ("_id", "_index", "file")
+    __slots__ = ("_index", "_kind", "_position", "file")
 
-    def __init__(self, file: str, index: _LineIndex, record_id: str) -> None:
+    def __init__(self, file: str, index: _LineIndex, kind: str, position: int) -> None:
         self.file = file
         self._index = index
-        self._id = record_id
+        self._kind = kind
+        self._position = position
 
     @property
     def line(self) -> int | None:
-        return self._index.line_of(self._id)
+        return self._index.line_of(self._kind, self._position)
 
 
 def _problems_of(error: Exception) -> list[tuple[str | None, str]]:
@@ -256,8 +141,9 @@ def _every_problem(row: object, kind: type, error: Exception) -> list[tuple[str 
     """Every problem of a record, not only the first validator that failed.
 
     attrs stops at the first failing validator; when that is what failed, the record is
-    built once more with validators off (only on this error path) and each validator is
-    run on its own, so that all the field problems are reported together.
+    built once more with validators off (only on this error path, and only in this
+    thread: see :func:`kashmirref.model._validators_off`) and each validator is run on
+    its own, so that all the field problems are reported together.
     """
     first = _problems_of(error)
     if not isinstance(error, FieldError) and not any(
@@ -265,7 +151,7 @@ def _every_problem(row: object, kind: type, error: Exception) -> list[tuple[str 
     ):
         return first
     try:
-        with attrs.validators.disabled():
+        with _validators_off():
             unchecked: Any = converter().structure(row, kind)
     except Exception:
         return first
@@ -309,19 +195,34 @@ class _Parsed:
     where: Mapping[tuple[str, str], Located]
 
 
+_BOMS = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+
+
 def _decode(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    if not path.exists():
-        return None, [Problem(file=shown, message="no such file")]
-    if not path.is_file():
-        return None, [Problem(file=shown, message="not a regular file")]
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(file=shown, message=f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-        ]
-    raw = path.read_bytes()
     try:
-        return raw.decode("utf-8"), []
+        if not path.exists():
+            return None, [Problem(file=shown, message="no such file")]
+        if not path.is_file():
+            return None, [Problem(file=shown, message="not a regular file")]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"
+            return None, [Problem(file=shown, message=message)]
+        raw = path.read_bytes()
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return None, [Problem(file=shown, message=f"cannot read the file: {reason}")]
+    for bom, encoding in _BOMS.items():
+        if raw.startswith(bom):
+            message = f"file is {encoding} (it starts with a byte-order mark); save it as UTF-8"
+            return None, [Problem(file=shown, line=1, message=message)]
+    try:
+        return raw.decode("utf-8-sig"), []  # a UTF-8 byte-order mark is read and dropped
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, [Problem(file=shown, line=line, message="file is not valid UTF-8")]
@@ -330,14 +231,42 @@ def _decode(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+class _DuplicateKey(ValueError):
+    """A JSON object names one key twice (found by ``object_pairs_hook``)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _DuplicateKey
+    return found
+
+
+def _parse_error(error: Exception, shown: str) -> Problem:
+    """A parser's failure other than a syntax error, as a problem (never a traceback)."""
+    if isinstance(error, RecursionError):
+        return Problem(file=shown, message="values are nested too deeply to read")
+    text = str(error)
+    if "integer string conversion" in text or "digits" in text:
+        return Problem(file=shown, message="a number has too many digits to read")
+    return Problem(file=shown, message=f"cannot be read: {text}")
+
+
 def _parse(text: str, shown: str) -> tuple[object, list[Problem]]:
     if shown.endswith(".json"):
         try:
-            return json.loads(text), []
+            return json.loads(text, object_pairs_hook=_unique_keys), []
+        except _DuplicateKey:
+            found = locate.json_duplicate_key(text)
+            key, line = found if found is not None else ("?", None)
+            message = f"key {brief(key)} appears twice in one object; keep one"
+            return None, [Problem(file=shown, line=line, message=message)]
         except json.JSONDecodeError as error:
             return None, [
                 Problem(file=shown, line=error.lineno, column=error.colno, message=error.msg)
             ]
+        except (ValueError, RecursionError) as error:
+            return None, [_parse_error(error, shown)]
     if not shown.endswith(".toml"):
         return None, [Problem(file=shown, message="data files must end in .toml or .json")]
     try:
@@ -347,23 +276,32 @@ def _parse(text: str, shown: str) -> tuple[object, list[Problem]]:
         line, column = (int(at[1]), int(at[2])) if at else (None, None)
         message = _TOML_AT.sub("", str(error)).strip()
         return None, [Problem(file=shown, line=line, column=column, message=message)]
+    except (ValueError, RecursionError) as error:
+        return None, [_parse_error(error, shown)]
+
+
+_Failed = dict[str, set[str]]
+"""Kind → ids of the records of that kind that were read but failed their checks."""
 
 
 def _read_one(
     path: Path, shown: str
-) -> tuple[dict[str, list[Any]], dict[tuple[str, str], Located], list[Problem]]:
+) -> tuple[dict[str, list[Any]], dict[tuple[str, str], Located], list[Problem], _Failed]:
     tables: dict[str, list[Any]] = {}
     where: dict[tuple[str, str], Located] = {}
+    failed: _Failed = {}
     text, problems = _decode(path, shown)
     if text is None:
-        return tables, where, problems
+        return tables, where, problems, failed
     document, problems = _parse(text, shown)
     if problems:
-        return tables, where, problems
+        return tables, where, problems, failed
     if not isinstance(document, dict):
-        return tables, where, [Problem(file=shown, message="top level must be a table of kinds")]
+        problem = Problem(file=shown, message="top level must be a table of kinds")
+        return tables, where, [problem], failed
     fast = converter(detailed=False)
-    lines = _LineIndex(text)
+    counts = {t: len(rows) for t, rows in document.items() if isinstance(rows, list)}
+    lines = _LineIndex(text, is_json=shown.endswith(".json"), counts=counts)
     for table, rows in document.items():
         if table not in RECORD_TYPES:
             kinds = ", ".join(RECORD_TYPES)
@@ -381,15 +319,22 @@ def _read_one(
             if not isinstance(row, dict):
                 problems.append(
                     Problem(
-                        file=shown, kind=table, record=label, message="a record must be a table"
+                        file=shown,
+                        line=lines.line_of(table, i),
+                        kind=table,
+                        record=label,
+                        message="a record must be a table",
                     )
                 )
                 continue
             try:
                 record = fast.structure(row, kind)
             except Exception:
-                error = _detailed_error(row, kind)
-                line = lines.line_of(record_id)
+                try:
+                    found = _every_problem(row, kind, _detailed_error(row, kind))
+                except RecursionError:
+                    found = [(None, "values are nested too deeply to read")]
+                line = lines.line_of(table, i)
                 problems.extend(
                     Problem(
                         file=shown,
@@ -399,12 +344,53 @@ def _read_one(
                         field=field,
                         message=message,
                     )
-                    for field, message in _every_problem(row, kind, error)
+                    for field, message in found
                 )
+                failed.setdefault(table, set()).add(label)
                 continue
             tables.setdefault(table, []).append(record)
-            where.setdefault((table, label), _Origin(shown, lines, label))
-    return tables, where, problems
+            where.setdefault((table, label), _Origin(shown, lines, table, i))
+    return tables, where, problems, failed
+
+
+def _read_all(
+    paths: Iterable[str | Path], shown_as: Callable[[Path], str], base: _Parsed | None
+) -> tuple[_Parsed, list[Problem], _Failed]:
+    """Every record that could be read, every problem found, and the ids that failed."""
+    tables: dict[str, list[Any]] = {t: list(r) for t, r in (base.tables if base else {}).items()}
+    where: dict[tuple[str, str], Located] = dict(base.where) if base else {}
+    problems: list[Problem] = []
+    failed: _Failed = {}
+    for entry in paths:
+        path = Path(entry)
+        shown = shown_as(path)
+        file_tables, file_where, file_problems, file_failed = _read_one(path, shown)
+        problems.extend(file_problems)
+        for table, ids in file_failed.items():
+            failed.setdefault(table, set()).update(ids)
+        clashes: set[tuple[str, str]] = set()
+        for key, stub in file_where.items():
+            first = where.get(key)
+            if first is None:
+                where[key] = stub
+                continue
+            clashes.add(key)
+            problems.append(
+                Problem(
+                    file=stub.file,
+                    line=stub.line,
+                    kind=key[0],
+                    record=key[1],
+                    field="id",
+                    message=f"duplicate {key[0]} id; first defined at {first.file}:{first.line}",
+                )
+            )
+        for table, records in file_tables.items():
+            # a record whose id an earlier file already used is reported above, once
+            kept = [r for r in records if (table, r.id) not in clashes]
+            tables.setdefault(table, []).extend(kept)
+    parsed = _Parsed({t: tuple(r) for t, r in tables.items()}, where)
+    return parsed, problems, failed
 
 
 def read_records(
@@ -417,36 +403,12 @@ def read_records(
 
     Records are checked field by field here, and for duplicate ids across all files
     (and against ``base``, records read before); references between records are
-    checked when the catalogue is built.
+    checked when the catalogue is built (:func:`load` reports both kinds together).
     """
-    tables: dict[str, list[Any]] = {t: list(r) for t, r in (base.tables if base else {}).items()}
-    where: dict[tuple[str, str], Located] = dict(base.where) if base else {}
-    problems: list[Problem] = []
-    for entry in paths:
-        path = Path(entry)
-        shown = shown_as(path)
-        file_tables, file_where, file_problems = _read_one(path, shown)
-        problems.extend(file_problems)
-        for key, stub in file_where.items():
-            first = where.get(key)
-            if first is None:
-                where[key] = stub
-                continue
-            problems.append(
-                Problem(
-                    file=stub.file,
-                    line=stub.line,
-                    kind=key[0],
-                    record=key[1],
-                    field="id",
-                    message=f"duplicate {key[0]} id; first defined at {first.file}:{first.line}",
-                )
-            )
-        for table, records in file_tables.items():
-            tables.setdefault(table, []).extend(records)
+    parsed, problems, _ = _read_all(paths, shown_as, base)
     if problems:
         raise DataError(problems)
-    return _Parsed({t: tuple(r) for t, r in tables.items()}, where)
+    return parsed
 
 
 SHIPPED_DATA = Path(__file__).with_name("data")
@@ -476,8 +438,6 @@ def parse_shipped() -> Catalog:
 
 @functools.cache
 def _shipped_catalog() -> Catalog:
-    from kashmirref import snapshot
-
     return snapshot.read(shipped_files()) or parse_shipped()
 
 
@@ -489,17 +449,16 @@ def load(paths: Iterable[str | Path] = (), *, include_shipped: bool = True) -> C
     the shipped ones and the whole is validated together: an id that clashes with a
     shipped record, a dangling reference or a bad field raises
     :class:`~kashmirref.errors.DataError` listing every problem, and nothing is loaded.
+
+    Every problem of every file is reported in one run: field problems, duplicate ids,
+    and problems between records (references, scales, periods). One exception: the
+    references *from* a record that itself failed its field checks are not checked,
+    and a reference *to* such a record is not reported as unknown.
     """
     paths = tuple(paths)
     if include_shipped and not paths:
         return _shipped_catalog()
     if not paths:
         return Catalog()
-    parsed = read_records(paths, base=_shipped() if include_shipped else None)
-    return build(parsed.tables, parsed.where)
-
-
-def dumps(catalog: Catalog, *, indent: int | None = 2) -> str:
-    """Serialise ``catalog`` to JSON text that :func:`load` reads back to an equal one."""
-    document = {table: unstructure(records) for table, records in catalog.tables() if records}
-    return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"
+    parsed, problems, failed = _read_all(paths, str, _shipped() if include_shipped else None)
+    return build(parsed.tables, parsed.where, problems=problems, unresolved=failed)

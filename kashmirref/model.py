@@ -11,15 +11,20 @@ between records, unique ids, stances on a topic's scale) is checked by
 from __future__ import annotations
 
 import calendar
+import contextlib
+import contextvars
 import datetime as dt
 import enum
 import re
-from collections.abc import Mapping
+import types
+import typing
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeAlias
 
 import attrs
 
-from kashmirref.errors import FieldError, UnknownIdError
+from kashmirref.errors import FieldError, UnknownIdError, brief
 
 __all__ = [
     "RECORD_TYPES",
@@ -49,6 +54,14 @@ __all__ = [
     "format_date",
     "last_day",
 ]
+
+EARLIEST = dt.date(1800, 1, 1)
+"""The earliest date a record may carry (see ``docs/your-data.md``)."""
+LATEST = dt.date(2200, 12, 31)
+"""The latest date a record may carry: queries may step a day, a month or a year past any
+date they hold, which stays far inside what :class:`datetime.date` can represent."""
+LARGEST_INT = 10**9
+"""The largest whole number (in absolute value) a record field accepts."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -135,13 +148,163 @@ class StatementForm(enum.StrEnum):
     DOCUMENT = "document"
 
 
+# ------------------------------------------------------------------ type checks
+
+_VALIDATING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "kashmirref_validating", default=True
+)
+
+
+@contextlib.contextmanager
+def _validators_off() -> Iterator[None]:
+    """Build records without running their validators, in this thread (or task) only.
+
+    The loader uses it on its error path, to build a record that failed once more and
+    then run each validator on its own, so that every problem of the record is reported.
+    A context variable, unlike ``attrs.validators.set_disabled``, is private to the
+    thread that sets it: records built at the same time in other threads are checked.
+    """
+    token = _VALIDATING.set(False)
+    try:
+        yield
+    finally:
+        _VALIDATING.reset(token)
+
+
+_Check: TypeAlias = Callable[[object], str | None]
+
+
+def _type_name(kind: Any) -> str:
+    return getattr(kind, "__name__", str(kind))
+
+
+def _checker(hint: Any) -> _Check | None:
+    """A function that says what is wrong with a value of type ``hint`` (None if nothing)."""
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _checker(options[0]) if len(options) == 1 else None
+        if inner is None:
+            return None
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        item = _checker(args[0]) if len(args) == 2 and args[1] is Ellipsis else None
+
+        def check_tuple(value: object) -> str | None:
+            if not isinstance(value, tuple):
+                return f"expected a tuple, got {type(value).__name__} {brief(value)}"
+            if item is not None:
+                for i, entry in enumerate(value):
+                    wrong = item(entry)
+                    if wrong is not None:
+                        return f"item {i}: {wrong}"
+            return None
+
+        return check_tuple
+    if not isinstance(hint, type):
+        return None
+    if issubclass(hint, enum.Enum):
+        choices = ", ".join(repr(member.value) for member in hint)
+
+        def check_enum(value: object) -> str | None:
+            if isinstance(value, hint):
+                return None
+            try:
+                member = hint(value)
+            except (ValueError, TypeError):
+                return f"{brief(value)} is not one of {choices}"
+            got = f"{type(value).__name__} {brief(value)}"
+            return f"expected {hint.__name__}.{member.name}, got {got}"
+
+        return check_enum
+    if hint is dt.date:
+
+        def check_date(value: object) -> str | None:
+            if type(value) is not dt.date:
+                return f"expected a date, got {type(value).__name__} {brief(value)}"
+            if not EARLIEST <= value <= LATEST:
+                return f"{value} is outside the supported range {EARLIEST} to {LATEST}"
+            return None
+
+        return check_date
+    if hint is int:
+
+        def check_int(value: object) -> str | None:
+            if not isinstance(value, int) or isinstance(value, bool):
+                return f"expected int, got {type(value).__name__} {brief(value)}"
+            if abs(value) > LARGEST_INT:
+                return f"{brief(value)} is out of range (at most {LARGEST_INT:,} either way)"
+            return None
+
+        return check_int
+    if hint is str:
+
+        def check_str(value: object) -> str | None:
+            if not isinstance(value, str):
+                return f"expected str, got {type(value).__name__} {brief(value)}"
+            return None
+
+        return check_str
+
+    def check_instance(value: object) -> str | None:
+        if isinstance(value, hint):
+            return None
+        return f"expected {_type_name(hint)}, got {type(value).__name__} {brief(value)}"
+
+    return check_instance
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+class _Guard:
+    """A field's validator: its type first (as the loader checks it), then its own rules.
+
+    Skipped while :func:`_validators_off` is in effect in the calling thread.
+    """
+
+    __slots__ = ("_check", "_inner", "_name", "_resolved")
+
+    def __init__(self, name: str, inner: Any) -> None:
+        self._name = name
+        self._inner = inner
+        self._check: _Check | None = None
+        self._resolved = False
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not _VALIDATING.get():
+            return
+        if not self._resolved:
+            self._check = _checker(_hints(type(instance))[self._name])
+            self._resolved = True
+        if self._check is not None:
+            wrong = self._check(value)
+            if wrong is not None:
+                raise FieldError(attribute.name, wrong)
+        if self._inner is not None:
+            self._inner(instance, attribute, value)
+
+
+def _guarded(_: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """Give every field a :class:`_Guard` validator (an attrs field transformer)."""
+    return [field.evolve(validator=_Guard(field.name, field.validator)) for field in fields]
+
+
 # ---------------------------------------------------------------------- validators
 
 
 def _slug(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not _SLUG.fullmatch(value):
         raise FieldError(
-            attribute.name, f"must be a lowercase slug such as 'simla-1972', got {value!r}"
+            attribute.name, f"must be a lowercase slug such as 'simla-1972', got {brief(value)}"
         )
 
 
@@ -154,11 +317,44 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
     for item in value:
         _slug(instance, attribute, item)
     if len(set(value)) != len(value):
-        raise FieldError(attribute.name, f"lists an id twice: {value!r}")
+        raise FieldError(attribute.name, f"lists an id twice: {brief(value)}")
+
+
+_CONTROL_IN_PROSE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows_something(value: str) -> bool:
+    """Whether ``value`` has a character that shows: not only spaces, marks or formats."""
+    for char in value:
+        if char.isspace() or char in _INVISIBLE_LETTERS:
+            continue
+        if unicodedata.category(char)[0] not in "CZM":
+            return True
+    return False
+
+
+def _control(pattern: re.Pattern[str], attribute: attrs.Attribute[Any], value: str) -> None:
+    found = pattern.search(value)
+    if found is not None:
+        raise FieldError(
+            attribute.name,
+            f"contains the control character U+{ord(found[0]):04X} at offset {found.start()}",
+        )
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not value.strip():
+    """Prose: something visible; newline and tab allowed, no other control character."""
+    _control(_CONTROL_IN_PROSE, attribute, value)
+    if not _shows_something(value):
+        raise FieldError(attribute.name, "must not be empty")
+
+
+def _line(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A name, title or label: something visible, on one line, no control character."""
+    _control(_CONTROL_IN_LINE, attribute, value)
+    if not _shows_something(value):
         raise FieldError(attribute.name, "must not be empty")
 
 
@@ -167,11 +363,26 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: str
         _text(instance, attribute, value)
 
 
+def _optional_line(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _line(instance, attribute, value)
+
+
+def _lines(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _line(instance, attribute, item)
+
+
 def _optional_web_address(
     _: object, attribute: attrs.Attribute[Any], value: str | None
 ) -> None:
-    if value is not None and not value.startswith(("https://", "http://")):
-        raise FieldError(attribute.name, f"must be an http(s) address, got {value[:80]!r}")
+    if value is None:
+        return
+    _line(_, attribute, value)
+    if not value.startswith(("https://", "http://")) or len(value) <= len("https://"):
+        raise FieldError(attribute.name, f"must be an http(s) address, got {brief(value)}")
+    if any(char.isspace() or char in "<>\"" for char in value):
+        raise FieldError(attribute.name, "must not contain spaces, quotes or angle brackets")
 
 
 def _non_empty(_: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -221,7 +432,7 @@ def format_date(when: dt.date, precision: Precision = Precision.DAY) -> str:
 # ------------------------------------------------------------------------- records
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Actor:
     """A state, organisation, UN organ, office, person or group that takes positions.
 
@@ -230,14 +441,14 @@ class Actor:
     """
 
     id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_line)
     kind: ActorKind
     parent: str | None = attrs.field(default=None, validator=_optional_slug)
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Source:
     """A document cited by the catalogue: a treaty text, UN record, transcript or report.
 
@@ -246,18 +457,18 @@ class Source:
     """
 
     id: str = attrs.field(validator=_slug)
-    title: str = attrs.field(validator=_text)
-    publisher: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_line)
+    publisher: str = attrs.field(validator=_line)
     published: dt.date
     published_precision: Precision = attrs.field(
         default=Precision.DAY, validator=_precision_fits("published")
     )
     kind: SourceKind
-    url: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(default=None, validator=_optional_web_address)
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Citation:
     """A pointer into a source, with the verbatim words found there.
 
@@ -269,7 +480,7 @@ class Citation:
 
     source: str = attrs.field(validator=_slug)
     quote: str = attrs.field(validator=_text)
-    locator: str | None = attrs.field(default=None, validator=_optional_text)
+    locator: str | None = attrs.field(default=None, validator=_optional_line)
     checked: dt.date | None = None
     read_at: str | None = attrs.field(default=None, validator=_optional_web_address)
 
@@ -279,7 +490,7 @@ class Citation:
         return None if self.checked is None else f"checked {format_date(self.checked)}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Stance:
     """One point on a topic's ordered scale: its rank, a short label and what it means.
 
@@ -297,13 +508,15 @@ def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]
         raise FieldError(attribute.name, "needs at least two stances")
     values = [s.value for s in value]
     if values != list(range(len(value))):
-        raise FieldError(attribute.name, f"values must run 0, 1, 2, ... in order, got {values}")
+        raise FieldError(
+            attribute.name, f"values must run 0, 1, 2, ... in order, got {brief(values)}"
+        )
     labels = [s.label for s in value]
     if len(set(labels)) != len(labels):
-        raise FieldError(attribute.name, f"repeats a label: {labels}")
+        raise FieldError(attribute.name, f"repeats a label: {brief(labels)}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Topic:
     """A question the actors answer differently, with its ordered scale of answers.
 
@@ -314,7 +527,7 @@ class Topic:
     """
 
     id: str = attrs.field(validator=_slug)
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_line)
     question: str = attrs.field(validator=_text)
     scale: tuple[Stance, ...] = attrs.field(validator=_scale)
     core: bool = True
@@ -329,7 +542,7 @@ class Topic:
         raise ValueError(f"stance {label!r} is not on the scale of {self.id!r} ({labels})")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Statement:
     """A dated utterance by a speaker on behalf of an actor, with its citations.
 
@@ -347,7 +560,7 @@ class Statement:
     form: StatementForm
     citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
     topics: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    venue: str | None = attrs.field(default=None, validator=_optional_text)
+    venue: str | None = attrs.field(default=None, validator=_optional_line)
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property
@@ -382,7 +595,7 @@ class Statement:
         return self.date <= when < self.last_possible
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Ground:
     """An instrument (or one provision of it) that an actor invokes for a position.
 
@@ -401,7 +614,7 @@ def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) 
         raise FieldError("valid_to", f"{value} is before valid_from {instance.valid_from}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Position:
     """An actor's stance on a topic over a period, with its grounds and evidence.
 
@@ -465,7 +678,7 @@ class Position:
         return start if end == start else f"{start} \u2013 {end}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class NoPositionFound:
     """An explicit record that no stated position of an actor on a topic was found.
 
@@ -480,12 +693,12 @@ class NoPositionFound:
     checked: dt.date
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Provision:
     """One clause of an instrument, with its verbatim text."""
 
     id: str = attrs.field(validator=_slug)
-    label: str = attrs.field(validator=_text)
+    label: str = attrs.field(validator=_line)
     text: str = attrs.field(validator=_text)
     summary: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -495,7 +708,7 @@ def _declaration(instance: StatusChange, attribute: attrs.Attribute[Any], value:
         raise FieldError(attribute.name, "needs declared_by: whose declaration is it?")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class StatusChange:
     """A status an instrument took on a date, as declared by an actor, with a citation.
 
@@ -535,7 +748,7 @@ def _provision_ids(
 ) -> None:
     ids = [p.id for p in value]
     if len(set(ids)) != len(ids):
-        raise FieldError(attribute.name, f"repeats an id: {ids}")
+        raise FieldError(attribute.name, f"repeats an id: {brief(ids)}")
 
 
 def _history(
@@ -553,7 +766,7 @@ def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | 
         raise FieldError(attribute.name, "is required for a UNSC resolution")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Instrument:
     """An agreement, declaration, treaty, Charter article or UN resolution.
 
@@ -565,13 +778,13 @@ class Instrument:
 
     id: str = attrs.field(validator=_slug)
     kind: InstrumentKind
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_line)
     date: dt.date
     citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
     number: int | None = attrs.field(default=None, validator=_number)
     parties: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
-    signatories: tuple[str, ...] = ()
-    vote: str | None = attrs.field(default=None, validator=_optional_text)
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    vote: str | None = attrs.field(default=None, validator=_optional_line)
     summary: str | None = attrs.field(default=None, validator=_optional_text)
     provisions: tuple[Provision, ...] = attrs.field(default=(), validator=_provision_ids)
     status_history: tuple[StatusChange, ...] = attrs.field(default=(), validator=_history)
@@ -602,7 +815,7 @@ def _end(instance: Event, _: attrs.Attribute[Any], value: dt.date | None) -> Non
         raise FieldError("end_date", f"{value} is before date {instance.date}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Event:
     """A dated happening the positions refer to: an attack, a war, a ceasefire, ..."""
 
@@ -613,27 +826,27 @@ class Event:
     )
     end_date: dt.date | None = attrs.field(default=None, validator=_end)
     kind: EventKind
-    title: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_line)
     summary: str = attrs.field(validator=_text)
     actors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
     citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class TermName:
     """One name an actor uses for a place or thing, with where it is attested."""
 
     actor: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_line)
     citation: Citation | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Term:
     """A place or thing in dispute, the neutral name the library uses, and each side's."""
 
     id: str = attrs.field(validator=_slug)
-    neutral_name: str = attrs.field(validator=_text)
+    neutral_name: str = attrs.field(validator=_line)
     names: tuple[TermName, ...] = attrs.field(validator=_non_empty)
     note: str | None = attrs.field(default=None, validator=_optional_text)
 

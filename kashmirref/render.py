@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import Comparison, Matrix, Row, Side
+from kashmirref.markup import escape, url
 from kashmirref.model import (
     Actor,
     Citation,
@@ -132,28 +133,42 @@ def comparison_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _link(address: str) -> str:
+    target = url(address)
+    return f"<{target}>" if target is not None else escape(address)
+
+
 def _footnote(source: Source, citation: Citation) -> str:
-    parts = [f"*{source.title}*", source.publisher]
+    parts = [f"*{escape(source.title)}*", escape(source.publisher)]
     parts.append(format_date(source.published, source.published_precision))
     parts.append(f"{source.kind.value} source")
     if citation.locator:
-        parts.append(citation.locator)
+        parts.append(escape(citation.locator))
     if source.url:
-        parts.append(f"<{source.url}>")
+        parts.append(_link(source.url))
     if citation.read_at:
-        parts.append(f"read at <{citation.read_at}>")
+        parts.append(f"read at {_link(citation.read_at)}")
     if citation.check_note:
         parts.append(citation.check_note)
     return ", ".join(parts) + "."
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return escape(text)
 
 
 def comparison_markdown(comparison: Comparison) -> str:
-    """Render a comparison as Markdown: a summary table, reasons, and footnotes."""
-    name = _namer(comparison.actors)
+    """Render a comparison as Markdown: a summary table, reasons, and footnotes.
+
+    Every piece of data text (names, titles, questions, summaries, quotes, readings,
+    locators) is escaped with :func:`kashmirref.markup.escape` and every address with
+    :func:`kashmirref.markup.url`, so data can neither inject HTML nor break the table.
+    """
+    plain = _namer(comparison.actors)
+
+    def name(actor_id: str) -> str:
+        return escape(plain(actor_id))
+
     left, right = name(comparison.a), name(comparison.b)
     notes: dict[tuple[object, ...], tuple[int, Citation]] = {}
 
@@ -167,7 +182,7 @@ def comparison_markdown(comparison: Comparison) -> str:
     )
     lines = [f"## {left} vs {right}", "", f"Stated positions ({when}).", ""]
     lines += [
-        f"| Topic | {_cell(left)} | {_cell(right)} | Relation | Gap |",
+        f"| Topic | {left} | {right} | Relation | Gap |",
         "|---|---|---|---|---|",
     ]
     ordered = comparison.ordered()
@@ -177,14 +192,14 @@ def comparison_markdown(comparison: Comparison) -> str:
             f"| {row.relation.value} | {_gap(row)} |"
         )
     for row in ordered:
-        lines += ["", f"### {row.topic.title}", "", f"> {row.topic.question}", ""]
+        lines += ["", f"### {escape(row.topic.title)}", "", f"> {escape(row.topic.question)}", ""]
         for side in (row.a, row.b):
             lines.append(
                 f"**{name(side.actor)}: {_stance(side)}**"
-                + (f" ({_since(side)}). {side.position.summary}" if side.position else "")
+                + (f" ({_since(side)}). {escape(side.position.summary)}" if side.position else "")
             )
             if side.no_position is not None:
-                lines.append(f"Searched: {side.no_position.searched}")
+                lines.append(f"Searched: {escape(side.no_position.searched)}")
             lines.append("")
             if side.position and side.position.grounds:
                 lines.append(f"- Grounds: {_grounds(side)}")
@@ -201,8 +216,8 @@ def comparison_markdown(comparison: Comparison) -> str:
             lines += [
                 f"Both invoke `{ground.instrument}`, read differently:",
                 "",
-                f"- {left}: {ground.reading_a}",
-                f"- {right}: {ground.reading_b}",
+                f"- {left}: {escape(ground.reading_a)}",
+                f"- {right}: {escape(ground.reading_b)}",
                 "",
             ]
     for number, citation in notes.values():

@@ -185,7 +185,7 @@ def test_adding_a_position_changes_the_site(catalog: kr.Catalog, write) -> None:
     grown = {page.path: page for page in pages(grown_catalog)}
     topic = grown["topics/third-party-mediation.md"].text
     assert "[China](../actors/china.md) | **welcomes**" in topic
-    assert "A \\| quoted \\*offer\\* &lt;b>here&lt;/b>." in topic
+    assert "A \\| quoted \\*offer\\* &lt;b&gt;here&lt;/b&gt;." in topic
     assert "China offers to help." in grown["actors/china.md"].text
     assert "china-third-party-mediation-2025" in topic
     assert _broken_links(grown) == []

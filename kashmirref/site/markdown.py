@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from kashmirref import markup
 from kashmirref.catalog import Catalog
 from kashmirref.model import (
     Citation,
@@ -110,14 +111,15 @@ def _when(source: Source) -> str:
 
 def web_link(url: str, text: str) -> str:
     """A Markdown link to an http(s) address; any other address is shown as text only."""
-    if not url.startswith(("https://", "http://")):
+    target = markup.url(url)
+    if target is None:
         return escape(text)
-    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
     return f"[{escape(text)}]({target})"
 
 
 def escape(text: str) -> str:
-    """Keep data text literal in Markdown: no stray emphasis, links, HTML or table breaks."""
-    for char in "\\`*_[]|":
-        text = text.replace(char, "\\" + char)
-    return text.replace("<", "&lt;").replace("\n", " ")
+    """Keep data text literal in Markdown: no stray emphasis, links, HTML or table breaks.
+
+    See :func:`kashmirref.markup.escape`.
+    """
+    return markup.escape(text)

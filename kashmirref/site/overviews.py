@@ -117,7 +117,7 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
 
 def comparison_page(catalog: Catalog, parties: Sequence[str]) -> str:
     """The two parties' most recent positions compared, topic by topic."""
-    names = " and ".join(catalog.actor(p).name for p in parties)
+    names = " and ".join(escape(catalog.actor(p).name) for p in parties)
     body = comparison_markdown(compare(catalog, *parties))
     intro = (
         "The comparison `kashmirref compare` prints, for every topic: each side's most "
@@ -189,7 +189,8 @@ def cited_by(catalog: Catalog) -> dict[str, list[Record]]:
 def _citer(w: Writer, record: Record) -> str:
     if isinstance(record, Position):
         topic = w.catalog.topic(record.topic)
-        return f"{w.catalog.actor(record.actor).name}'s position on {w.link(topic)} (a ground)"
+        name = escape(w.catalog.actor(record.actor).name)
+        return f"{name}'s position on {w.link(topic)} (a ground)"
     if isinstance(record, Statement):
         speaker = w.catalog.actor(record.speaker).name
         return w.link(

@@ -93,7 +93,7 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     )
     if len(parties) == 2:
         spans = compare_over_time(w.catalog, parties[0], parties[1], topic.id)
-        names = " and ".join(w.catalog.actor(p).name for p in parties)
+        names = " and ".join(escape(w.catalog.actor(p).name) for p in parties)
         if spans:
             lines += ["", f"Relation between {names} over time:", ""]
             for span in spans:

@@ -9,6 +9,10 @@ The test suite fails while the committed snapshot is stale; regenerate it with::
 
     python -m kashmirref.snapshot
 
+(that command is :mod:`kashmirref.snapshot.__main__`, which parses the TOML with
+:mod:`kashmirref.io`; this module itself imports only the catalogue, so the loader's
+modules import in one direction: ``io`` uses ``snapshot``, never the reverse).
+
 Loading the snapshot skips parsing TOML, importing cattrs and structuring the
 records: the first load drops from about 125 ms to under 80 ms (see
 ``docs/performance.md``). Only this file, shipped inside the package, is unpickled;
@@ -26,7 +30,9 @@ from kashmirref.catalog import Catalog
 
 __all__ = ["SNAPSHOT", "fingerprint", "read", "write"]
 
-SNAPSHOT = Path(__file__).with_name("data") / "catalog.pickle"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+SNAPSHOT = _PACKAGE / "data" / "catalog.pickle"
 """Where the snapshot of the shipped catalogue lives."""
 
 _FORMAT = b"kashmirref-snapshot-2"
@@ -37,22 +43,23 @@ _CODE = ("model.py", "catalog.py")
 def fingerprint(files: Sequence[Path]) -> str:
     """A SHA-256 over the names and bytes of ``files`` and of the pickled classes' code."""
     digest = hashlib.sha256(_FORMAT)
-    code = [Path(__file__).with_name(name) for name in _CODE]
+    code = [_PACKAGE / name for name in _CODE]
     for path in (*code, *files):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def read(files: Sequence[Path], snapshot: Path = SNAPSHOT) -> Catalog | None:
+def read(files: Sequence[Path], snapshot: Path | None = None) -> Catalog | None:
     """The snapshot's catalogue if it was made from exactly ``files``, else ``None``.
 
     The snapshot is three lines (format, fingerprint of the files, SHA-256 of the
     payload) and the pickled payload. The payload is unpickled only when both digests
     match, so a stale, truncated or altered snapshot is never served: any mismatch or
-    failure returns ``None`` and the caller parses the TOML files instead.
+    failure returns ``None`` and the caller parses the TOML files instead. ``snapshot``
+    defaults to :data:`SNAPSHOT`.
     """
     try:
-        data = snapshot.read_bytes()
+        data = (SNAPSHOT if snapshot is None else snapshot).read_bytes()
         magic, recorded, payload_digest, payload = data.split(b"\n", 3)
         if magic != _FORMAT or recorded.decode("ascii") != fingerprint(files):
             return None
@@ -64,8 +71,9 @@ def read(files: Sequence[Path], snapshot: Path = SNAPSHOT) -> Catalog | None:
     return found if isinstance(found, Catalog) else None
 
 
-def write(catalog: Catalog, files: Sequence[Path], snapshot: Path = SNAPSHOT) -> None:
-    """Write ``catalog`` as the snapshot of ``files``, atomically."""
+def write(catalog: Catalog, files: Sequence[Path], snapshot: Path | None = None) -> None:
+    """Write ``catalog`` as the snapshot of ``files`` (to :data:`SNAPSHOT`), atomically."""
+    snapshot = SNAPSHOT if snapshot is None else snapshot
     payload = pickle.dumps(catalog, protocol=5)
     header = b"\n".join(
         [_FORMAT, fingerprint(files).encode(), hashlib.sha256(payload).hexdigest().encode()]
@@ -73,16 +81,3 @@ def write(catalog: Catalog, files: Sequence[Path], snapshot: Path = SNAPSHOT) ->
     partial = snapshot.with_suffix(".partial")
     partial.write_bytes(header + b"\n" + payload)
     partial.replace(snapshot)
-
-
-def main() -> None:
-    """Rebuild the snapshot from the shipped TOML files (parsed, never from a snapshot)."""
-    from kashmirref.io import parse_shipped, shipped_files
-
-    files = shipped_files()
-    write(parse_shipped(), files)
-    print(f"wrote {SNAPSHOT} from {len(files)} files ({fingerprint(files)[:12]})")
-
-
-if __name__ == "__main__":
-    main()

@@ -279,7 +279,8 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href) -> str:
     lanes = ["Events", *(short_name(catalog, p) for p in parties), "Others"]
     dates = [short_date(e.date, e.date_precision) for e in entries]
     date_width = 12 + max((text_width(d) for d in dates), default=0.0) + 12
-    lane_width, row = 68.0, 22.0
+    heading = max(text_width(name, bold=True) for name in lanes)
+    lane_width, row = min(120.0, max(68.0, heading + 10)), 22.0
     label_x = date_width + lane_width * len(lanes) + 12
     labelled = [_timeline_entry(catalog, entry, parties) for entry in entries]
     widest = max(

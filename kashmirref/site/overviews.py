@@ -67,9 +67,8 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         *_WIDE,
         "# Stances at a glance",
         "",
-        "Each actor's most recent recorded stance on each topic, in its own words' terms",
-        "(each topic page quotes the evidence and explains its scale). Select a row to see",
-        "the quoted evidence.",
+        "Each actor's most recent recorded stance on each topic. Select a row to see the",
+        "topic's page, which quotes the evidence and explains the topic's scale.",
         "",
     ]
     paired = len(parties) == 2

@@ -33,8 +33,14 @@ PAGES = {
     "instrument-simla-1972": ("instruments/simla-1972.html", 1280, 1800),
     "actor-pakistan": ("actors/pakistan.html", 1280, 1800),
     "terms": ("terms.html", 1280, 1400),
+    "instrument-indus-waters-1960": ("instruments/indus-waters-1960.html", 1280, 1600),
+    "phone-stance-grid": ("stances.html", 390, 1600),
+    "phone-topic-third-party-mediation": ("topics/third-party-mediation.html", 390, 1400),
+    "phone-topic-self-determination": ("topics/self-determination.html", 390, 1400),
+    "phone-instrument-simla-1972": ("instruments/simla-1972.html", 390, 1600),
+    "phone-timeline": ("timeline.html", 390, 1400),
 }
-"""Screenshot name → (page, window width, window height)."""
+"""Screenshot name → (page, window width, window height): desktop 1280 px, phone 390 px."""
 
 CHROMIUM_FLAGS = [
     "--headless",

@@ -46,3 +46,18 @@ def test_figures_are_inline_on_their_pages(built: Path) -> None:
     for page in ("stances.html", "timeline.html"):
         assert '<svg xmlns="http://www.w3.org/2000/svg"' in (built / page).read_text("utf-8")
     assert (built / "figures" / "stance-grid.svg").is_file()
+
+
+def test_navigation_sources_are_not_pages(built: Path) -> None:
+    assert sorted(str(p.relative_to(built)) for p in built.rglob("SUMMARY*")) == []
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [e["location"] for e in index["docs"] if "SUMMARY" in e["location"]] == []
+    # the navigation they describe is still built
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="topics/third-party-mediation.html"' in home
+    assert 'href="instruments/simla-1972.html"' in home
+
+
+def test_topic_and_instrument_pages_carry_their_figures(built: Path) -> None:
+    for page in ("topics/loc-ceasefire.html", "instruments/indus-waters-1960.html"):
+        assert 'aria-labelledby="kr-' in (built / page).read_text("utf-8")

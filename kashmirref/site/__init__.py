@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from kashmirref.catalog import Catalog
-from kashmirref.site import overviews, records, svg
+from kashmirref.site import history, overviews, records, svg
 from kashmirref.site.links import html_href, page_path
 
 __all__ = ["PARTIES", "Page", "figures", "pages"]
@@ -45,6 +45,7 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
     ``parties`` are the actors set side by side on topic pages and given their own
     lanes and columns in the figures.
     """
+    until = history.horizon(catalog)
     overview = (
         Page(
             path="stances.md",
@@ -64,7 +65,7 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
         Page(
             path=page_path(t),
             title=t.title,
-            text=records.topic_page(catalog, t, parties),
+            text=records.topic_page(catalog, t, parties, until),
             section="topics",
         )
         for t in catalog.topics()
@@ -73,7 +74,7 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
         Page(
             path=page_path(i),
             title=records.short_title(i),
-            text=records.instrument_page(catalog, i),
+            text=records.instrument_page(catalog, i, until),
             section="instruments",
         )
         for i in catalog.instruments()
@@ -112,8 +113,8 @@ def figures(catalog: Catalog, parties: Sequence[str] = PARTIES) -> dict[str, str
     own folder to the pages of the records it shows.
     """
     grid, line = "figures/stance-grid.svg", "figures/timeline.svg"
-    actors = overviews.grid_actors(catalog, parties)
+    others = overviews.grid_actors(catalog, parties)[len(parties) :]
     return {
-        grid: svg.stance_grid(catalog, actors, lambda r: html_href(grid, r)),
+        grid: svg.stance_grid(catalog, parties, lambda r: html_href(grid, r), others),
         line: svg.timeline(catalog, parties, lambda r: html_href(line, r)),
     }

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import compare, matrix
+from kashmirref.comparison import compare, matrix, relation_between
 from kashmirref.model import (
     Actor,
     Citation,
@@ -61,27 +61,45 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
     """The stance grid as a figure, and the same facts as a table for reading aloud."""
     path = "stances.md"
     actors = grid_actors(catalog, parties)
+    others = actors[len(parties) :]
     w = Writer(catalog, path)
     lines = [
         *_WIDE,
         "# Stances at a glance",
         "",
         "Each actor's most recent recorded stance on each topic. Select a row to see the",
-        "quoted evidence. A shade shows only where a stance sits on that topic's own",
-        "ordered scale (see the topic page): compare shades along a row, not down a column.",
-        "A dashed cell records that a search found no stated position.",
-        *_figure(svg.stance_grid(catalog, actors, lambda r: html_href(path, r))),
+        "topic's page, which quotes the evidence and explains the topic's scale.",
+        "",
     ]
+    paired = len(parties) == 2
+    if paired:
+        intro, *entries, outro = svg.grid_legend(catalog, parties)
+        lines += [escape(intro), ""]
+        lines += [f"- {escape(entry)}" for entry in entries]
+        lines += ["", escape(outro)]
+    href = lambda r: html_href(path, r)  # noqa: E731
+    lines += _figure(svg.stance_grid(catalog, parties, href, others))
     rows = []
     for topic in catalog.topics():
+        sides = matrix(catalog, actors, topic.id).sides
         cells = []
-        for side in matrix(catalog, actors, topic.id).sides:
+        for side in sides:
             if side.position is not None:
                 cells.append(f"{side.position.stance} ({side.position.period})")
             else:
                 cells.append("none found" if side.no_position else "")
+        if paired:
+            relation = relation_between(topic, sides[0].stance, sides[1].stance)[0]
+            cells.insert(2, svg.RELATION_WORDS[relation][0])
         rows.append([w.link(topic), *cells])
-    lines += table(["Topic", *(w.actor(a) for a in actors)], rows)
+    relation_head = [escape(svg.pair_name(catalog, parties))] if paired else []
+    header = [
+        "Topic",
+        *(w.actor(a) for a in parties),
+        *relation_head,
+        *(w.actor(a) for a in others),
+    ]
+    lines += table(header, rows)
     return "\n".join(lines) + "\n"
 
 

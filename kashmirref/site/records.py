@@ -8,12 +8,23 @@ the records' own: summaries and readings attributed to their actor, quotes verba
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import Side, compare, compare_over_time, matrix
-from kashmirref.model import Actor, Instrument, InstrumentKind, Position, Topic, format_date
-from kashmirref.site.links import page_path
+from kashmirref.model import (
+    Actor,
+    Instrument,
+    InstrumentKind,
+    Position,
+    Topic,
+    format_date,
+    last_day,
+)
+from kashmirref.site import history
+from kashmirref.site.drawing import RELATION_WORDS
+from kashmirref.site.links import html_href, page_path
 from kashmirref.site.markdown import Writer, escape, table
 
 __all__ = ["actor_page", "instrument_page", "short_title", "topic_page"]
@@ -95,20 +106,51 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
         spans = compare_over_time(w.catalog, parties[0], parties[1], topic.id)
         names = " and ".join(escape(w.catalog.actor(p).name) for p in parties)
         if spans:
-            lines += ["", f"Relation between {names} over time:", ""]
+            lines += ["", f"Relation between {names} over time (the figure's band):", ""]
+            rows = []
             for span in spans:
+                as_of = last_day(span.start, span.start_precision)
+                row = compare(w.catalog, *parties, topics=[topic.id], as_of=as_of).rows[0]
+                stances = [s.stance.label if s.stance else "*none*" for s in (row.a, row.b)]
                 gap = "" if span.gap is None else f" (gap {span.gap})"
-                lines.append(f"- {span.period}: {span.relation.value}{gap}")
+                word = RELATION_WORDS[span.relation][0]
+                rows.append([span.period, *stances, f"{word}{gap}"])
+            lines += table(["Period", *(w.actor(p) for p in parties), "Relation"], rows)
     return lines
 
 
-def topic_page(catalog: Catalog, topic: Topic, parties: Sequence[str]) -> str:
-    """The page of one topic: question, the parties side by side, others, scale, history."""
-    w = Writer(catalog, page_path(topic))
+_FIGURE_NOTE = (
+    "Striped stretches mark time a date leaves open (known only to the month or year). "
+    "Every bar links to its record; the tables below give the same facts."
+)
+
+
+def _figure(markup: str) -> list[str]:
+    return ["", f'<figure class="kr-figure kr-fit">\n{markup}\n</figure>', ""]
+
+
+def topic_page(
+    catalog: Catalog, topic: Topic, parties: Sequence[str], until: dt.date | None = None
+) -> str:
+    """The page of one topic: question, figure, the parties side by side, others, history.
+
+    ``until`` is the right edge of the figure ("to date"; default: the day after the
+    latest date in the catalogue).
+    """
+    path = page_path(topic)
+    w = Writer(catalog, path)
     statements = catalog.statements(topic=topic.id)
+    until = until or history.horizon(catalog)
+    figure = history.topic_figure(catalog, topic, parties, lambda r: html_href(path, r), until)
     lines = [f"# {escape(topic.title)}", "", f"> {escape(topic.question)}", ""]
     if topic.note:
         lines += [escape(topic.note), ""]
+    lines += [
+        "Each side's stated stance over time, one lane each and in one neutral tint for",
+        "every actor; the band between them is coloured by how the two stances relate",
+        "(agree, partially agree, diverge, one side silent), never by side. " + _FIGURE_NOTE,
+        *_figure(figure),
+    ]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
     lines += ["## The scale", "", "Stances in order, as the comparison ranks them:", ""]
@@ -155,9 +197,40 @@ def _facts(w: Writer, instrument: Instrument) -> Iterator[str]:
         )
 
 
-def instrument_page(catalog: Catalog, instrument: Instrument) -> str:
-    """The page of one instrument: facts, provisions, status history, who invokes it."""
-    w = Writer(catalog, page_path(instrument))
+def _life_table(w: Writer, instrument: Instrument) -> list[str]:
+    """The figure's facts as a table: the instrument's date, statuses, declarations, uses."""
+    rows = [[format_date(instrument.date), "date of the text", "", ""]]
+    for change in instrument.status_history:
+        who = w.actor(change.declared_by) if change.declared_by else ""
+        rows.append([format_date(change.date), change.status.value, who, escape(change.standing)])
+    for position in w.catalog.citing(instrument.id):
+        topic = w.catalog.topic(position.topic)
+        for ground in position.grounds:
+            if ground.instrument == instrument.id:
+                clause = (
+                    instrument.provision(ground.provision).label
+                    if ground.provision
+                    else "the instrument as a whole"
+                )
+                rows.append(
+                    [
+                        position.period,
+                        f"invoked: {escape(clause)}, on {w.link(topic)}",
+                        w.actor(position.actor),
+                        "a ground of the actor's position",
+                    ]
+                )
+    return table(["When", "What", "Who", "Standing"], rows)
+
+
+def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | None = None) -> str:
+    """The page of one instrument: facts, its life and use, provisions, who invokes it.
+
+    ``until`` is the right edge of the figure ("to date"; default: the day after the
+    latest date in the catalogue).
+    """
+    path = page_path(instrument)
+    w = Writer(catalog, path)
     lines = [
         f"# {escape(instrument.title)}",
         "",
@@ -166,6 +239,18 @@ def instrument_page(catalog: Catalog, instrument: Instrument) -> str:
     ]
     if instrument.summary:
         lines += [escape(instrument.summary), ""]
+    until = until or history.horizon(catalog)
+    figure = history.instrument_figure(catalog, instrument, lambda r: html_href(path, r), until)
+    lines += [
+        "## Life and use",
+        "",
+        "Its recorded status, any party's own declarations about it (striped: one party's",
+        "declaration, not a status the others accept) and, one lane per ground, who invokes",
+        "which clause over which period. " + _FIGURE_NOTE,
+        *_figure(figure),
+        *_life_table(w, instrument),
+        "",
+    ]
     if instrument.provisions:
         lines += ["## Provisions", ""]
         for provision in instrument.provisions:
@@ -205,11 +290,12 @@ def instrument_page(catalog: Catalog, instrument: Instrument) -> str:
                         w.actor(position.actor),
                         w.link(topic),
                         clause,
+                        position.period,
                         escape(ground.reading),
                     ]
                 )
     lines += (
-        table(["Actor", "Topic", "Provision", "Reading (the actor's)"], rows)
+        table(["Actor", "Topic", "Provision", "In force", "Reading (the actor's)"], rows)
         if rows
         else ["No recorded position invokes it."]
     )

@@ -1,13 +1,16 @@
-"""Figures drawn at build time as self-contained inline SVG.
+"""The overview figures: the stance grid and the timeline, drawn as inline SVG.
 
 No script, stylesheet or font is fetched: text uses the reader's system sans-serif
 and every colour is written into the markup, so the figures work offline and in
 print. Each mark links to the page that documents it and carries a ``<title>``
-(a tooltip, and the accessible name read by screen readers).
+(a tooltip, and the accessible name read by screen readers); each figure has a
+``<title>`` and a ``<desc>``, and its page prints the same facts as a table.
 
-Shades never stand for approval or disapproval: in the stance grid a shade only says
-where a stance sits on *that topic's* ordered scale, from its first stance (lightest)
-to its last (darkest), so shades are comparable along a row, not down a column.
+Colour never stands for approval or disapproval, nor for a side. In the stance grid a
+colour describes the *relation* between the two parties on a row (agree, partially
+agree, diverge, one side silent): both parties' cells on a row share it, and it carries
+no judgement of either stance. Every label is measured before it is placed
+(:mod:`kashmirref.site.drawing`), so none runs past a figure's edge.
 """
 
 from __future__ import annotations
@@ -18,123 +21,228 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import Side, matrix
-from kashmirref.model import Event, Record, Statement, Topic, format_date
+from kashmirref.comparison import Relation, Side, matrix, relation_between
+from kashmirref.model import Event, Record, Statement, Topic
+from kashmirref.site.drawing import (
+    INK,
+    MUTED,
+    RELATION_COLOURS,
+    RELATION_WORDS,
+    RULE,
+    fit,
+    short_date,
+    svg,
+    text,
+    text_width,
+    wrap,
+)
 
-__all__ = ["SHADES", "stance_grid", "timeline"]
+__all__ = [
+    "RELATION_WORDS",
+    "Href",
+    "grid_legend",
+    "lane_of",
+    "pair_name",
+    "short_name",
+    "stance_grid",
+    "timeline",
+]
 
-SHADES = ("#e8eef8", "#bccfea", "#86a9d8", "#4a78b8", "#1f4a88")
-"""Light-to-dark steps of one hue, for a stance's rank on its topic's scale."""
-
-_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-_INK, _MUTED, _RULE = "#1a1a1a", "#5f6368", "#d0d4da"
 _LANE_COLOURS = ("#8a5a00", "#00658f", "#6b3fa0", "#4d4d4d")
 
 Href = Callable[[Record], str]
 """Gives the address a figure links a record to (see :func:`~kashmirref.site.links.html_href`)."""
 
 
-def _text(x: float, y: float, text: str, **attributes: str | float) -> str:
-    extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attributes.items())
-    return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(text)}</text>'
-
-
-def _svg(width: float, height: float, label: str, body: list[str]) -> str:
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}" role="img" aria-label="{escape(label)}" '
-        f'font-family="{escape(_FONT)}" font-size="13" fill="{_INK}" '
-        f'style="max-width:100%;height:auto">'
-    )
-    return "\n".join([head, f"<title>{escape(label)}</title>", *body, "</svg>"])
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def shade(topic: Topic, value: int) -> str:
-    """The shade for stance ``value`` on ``topic``'s scale."""
-    step = value * (len(SHADES) - 1) / (len(topic.scale) - 1)
-    return SHADES[round(step)]
-
-
-def _short_name(catalog: Catalog, actor_id: str) -> str:
+def short_name(catalog: Catalog, actor_id: str) -> str:
+    """An actor's name, or its shortest alias when the name is long (for headings)."""
     actor = catalog.actor(actor_id)
     return min((actor.name, *actor.aliases), key=len) if len(actor.name) > 14 else actor.name
 
 
-def stance_grid(catalog: Catalog, actors: Sequence[str], href: Href) -> str:
-    """Topics down, ``actors`` across: each actor's most recent stance on each topic.
+def pair_name(catalog: Catalog, parties: Sequence[str]) -> str:
+    """The two parties' names joined: ``India and Pakistan``."""
+    return " and ".join(short_name(catalog, p) for p in parties)
 
-    A cell names the stance and links to the topic's page; a blank cell says whether
-    a search found no stated position (dashed border) or nothing is recorded.
+
+def grid_legend(catalog: Catalog, parties: Sequence[str]) -> list[str]:
+    """The grid's legend in sentences, for the page text (the figure draws the same)."""
+    pair = pair_name(catalog, parties)
+    lines = [
+        f"Colour shows only how the most recent stances of {pair} relate on that row; "
+        "both parties' cells on a row share it:"
+    ]
+    lines += [f"{word}: {meaning}." for word, meaning in RELATION_WORDS.values()]
+    lines.append(
+        "Colour carries no judgement of either stance and no side has a colour of its own; "
+        "other actors' cells are not coloured. A dashed cell: a search found no stated "
+        "position."
+    )
+    return lines
+
+
+def stance_grid(
+    catalog: Catalog, parties: Sequence[str], href: Href, others: Sequence[str] = ()
+) -> str:
+    """Topics down, actors across: each actor's most recent stance on each topic.
+
+    With two ``parties``, a column after theirs names the relation between their
+    stances, and the row's colour (in both their cells and that column) says the same;
+    ``others`` follow in uncoloured cells. A cell names the stance and links to the
+    topic's page; a blank cell says whether a search found no stated position (dashed
+    border) or nothing is recorded.
     """
     topics = catalog.topics()
-    left = 16 + 7.2 * max(len(t.title) for t in topics)
-    column, row, top = 142.0, 34.0, 40.0
-    width = left + column * len(actors) + 8
-    height = top + row * len(topics) + 64
-    body = [
-        _text(
-            left + column * (i + 0.5),
-            top - 14,
-            _short_name(catalog, a),
+    actors = [*parties, *others]
+    paired = len(parties) == 2
+    row, pad = 40.0, 8.0
+    left = pad + min(260.0, max(text_width(t.title, bold=True) for t in topics) + 12)
+    stance_labels = [s.label for t in topics for s in t.scale]
+    column = min(220.0, max(124.0, max(text_width(s) for s in stance_labels) + 16))
+    relation_column = max(text_width(w) for w, _ in RELATION_WORDS.values()) + 20
+    xs: list[float] = []
+    x = left
+    for i in range(len(actors)):
+        xs.append(x)
+        x += column + (relation_column if paired and i == 1 else 0)
+    right = x + pad
+    top = 2 * 17 + 14.0
+    body: list[str] = []
+    for i, actor in enumerate(actors):
+        lines = wrap(short_name(catalog, actor), column - 8, bold=True)
+        body += _lines(
+            xs[i] + column / 2,
+            top - 10 - 17 * (len(lines) - 1),
+            lines,
+            17,
             text_anchor="middle",
             font_weight="600",
         )
-        for i, a in enumerate(actors)
-    ]
+    if paired:
+        rx = xs[1] + column
+        lines = wrap(pair_name(catalog, parties), relation_column - 8, size=11, lines=2)
+        body += _lines(
+            rx + relation_column / 2,
+            top - 10 - 14 * (len(lines) - 1),
+            lines,
+            14,
+            text_anchor="middle",
+            font_size=11,
+            fill=MUTED,
+        )
     for r, topic in enumerate(topics):
         y = top + row * r
-        body.append(f'<a href="{escape(href(topic))}">')
-        body.append(_text(8, y + row / 2 + 4.5, topic.title, font_weight="600"))
+        lines = wrap(topic.title, left - pad - 8, bold=True)
+        first = y + row / 2 + 4.5 - 8 * (len(lines) - 1)
+        body.append(f'<a href="{escape(href(topic))}"><title>{escape(topic.title)}</title>')
+        body += _lines(pad, first, lines, 16, font_weight="600")
         body.append("</a>")
-        for c, side in enumerate(matrix(catalog, actors, topic.id).sides):
+        sides = matrix(catalog, actors, topic.id).sides
+        relation = relation_between(topic, sides[0].stance, sides[1].stance)[0] if paired else None
+        for c, side in enumerate(sides):
+            fill = RELATION_COLOURS[relation] if relation is not None and c < 2 else "#ffffff"
             name = catalog.actor(side.actor).name
-            body.append(_cell(topic, side, name, left + column * c, y, column, row, href))
-    body += _legend(8, top + row * len(topics) + 22)
-    label = "Stance grid: each actor's most recent stated stance on each topic"
-    return _svg(width, height, label, body)
+            body.append(_cell(topic, side, name, (xs[c], y, column, row), fill, href))
+        if relation is not None:
+            body.append(
+                _relation_cell(
+                    topic,
+                    relation,
+                    xs[1] + column,
+                    y,
+                    relation_column,
+                    row,
+                    pair_name(catalog, parties),
+                    href,
+                )
+            )
+    width = max(right, 640.0)
+    legend, legend_height = (
+        _legend(catalog, parties, pad, top + row * len(topics) + 18, width - 2 * pad)
+        if paired
+        else ([], 0.0)
+    )
+    height = top + row * len(topics) + 18 + legend_height + 8
+    title = "Stance grid: each actor's most recent stated stance on each topic"
+    description = " ".join(grid_legend(catalog, parties)) if paired else title
+    return svg("kr-grid", width, height, title, description, [*body, *legend])
+
+
+def _lines(
+    x: float, y: float, lines: Sequence[str], step: float, **attributes: str | float
+) -> list[str]:
+    return [text(x, y + step * i, line, **attributes) for i, line in enumerate(lines)]
 
 
 def _cell(
-    topic: Topic, side: Side, name: str, x: float, y: float, w: float, h: float, href: Href
+    topic: Topic,
+    side: Side,
+    name: str,
+    box: tuple[float, float, float, float],
+    fill: str,
+    href: Href,
 ) -> str:
-    box = f'x="{x + 2:g}" y="{y + 2:g}" width="{w - 4:g}" height="{h - 4:g}" rx="4"'
+    x, y, w, h = box
+    rect = f'x="{x + 2:g}" y="{y + 2:g}" width="{w - 4:g}" height="{h - 4:g}" rx="4"'
     middle = (x + w / 2, y + h / 2 + 4.5)
     position, stance = side.position, side.stance
     if position is not None and stance is not None:
-        fill = shade(topic, stance.value)
-        ink = "#ffffff" if SHADES.index(fill) >= 3 else _INK
         tip = f"{name} on {topic.title}: {stance.label} ({position.period}). {stance.meaning}"
-        mark = f'<rect {box} fill="{fill}"/>' + _text(
-            *middle, stance.label, fill=ink, text_anchor="middle"
+        mark = f'<rect {rect} fill="{fill}" stroke="{RULE}"/>' + text(
+            *middle, fit(stance.label, w - 12), fill=INK, text_anchor="middle"
         )
     else:
         searched = side.no_position
         word = "none found" if searched else "not recorded"
-        dash = ' stroke-dasharray="4 3"' if searched else ""
+        stroke = f'stroke="{MUTED}" stroke-dasharray="4 3"' if searched else f'stroke="{RULE}"'
         tip = f"{name} on {topic.title}: " + (
             f"no stated position found. Searched: {searched.searched}"
             if searched
             else "no position recorded"
         )
-        mark = f'<rect {box} fill="#ffffff" stroke="{_RULE}"{dash}/>' + _text(
-            *middle, word, fill=_MUTED, text_anchor="middle", font_style="italic"
+        mark = f'<rect {rect} fill="#ffffff" {stroke}/>' + text(
+            *middle, fit(word, w - 12), fill=MUTED, text_anchor="middle", font_style="italic"
         )
     return f'<a href="{escape(href(topic))}"><title>{escape(tip)}</title>{mark}</a>'
 
 
-def _legend(x: float, y: float) -> list[str]:
-    parts = [_text(x, y + 12, "Shade: place on the topic's own scale, first stance", fill=_MUTED)]
-    start = x + 352
-    for i, colour in enumerate(SHADES):
+def _relation_cell(
+    topic: Topic, relation: Relation, x: float, y: float, w: float, h: float, pair: str, href: Href
+) -> str:
+    word, meaning = RELATION_WORDS[relation]
+    tip = f"{pair} on {topic.title}: {word} ({meaning})"
+    return (
+        f'<a href="{escape(href(topic))}"><title>{escape(tip)}</title>'
+        f'<rect x="{x + 6:g}" y="{y + 8:g}" width="{w - 12:g}" height="{h - 16:g}" rx="12" '
+        f'fill="{RELATION_COLOURS[relation]}" stroke="{MUTED}" stroke-width="0.75"/>'
+        + text(x + w / 2, y + h / 2 + 4, fit(word, w - 20), font_size=12, text_anchor="middle")
+        + "</a>"
+    )
+
+
+def _legend(
+    catalog: Catalog, parties: Sequence[str], x: float, y: float, width: float
+) -> tuple[list[str], float]:
+    """The legend in words under the grid, and the height it takes."""
+    intro, *entries, outro = grid_legend(catalog, parties)
+    parts: list[str] = []
+    line, start = 16.0, y
+    for sentence in wrap(intro, width, lines=3):
+        parts.append(text(x, y + 12, sentence, fill=INK))
+        y += line
+    y += 4
+    for relation, entry in zip(RELATION_COLOURS, entries, strict=True):
         parts.append(
-            f'<rect x="{start + 22 * i:g}" y="{y:g}" width="20" height="16" fill="{colour}"/>'
+            f'<rect x="{x:g}" y="{y:g}" width="28" height="14" rx="3" '
+            f'fill="{RELATION_COLOURS[relation]}" stroke="{MUTED}" stroke-width="0.75"/>'
         )
-    parts.append(_text(start + 22 * len(SHADES) + 6, y + 12, "last stance", fill=_MUTED))
-    return parts
+        parts.append(text(x + 36, y + 11.5, fit(entry, width - 36), fill=INK))
+        y += line + 2
+    y += 4
+    for sentence in wrap(outro, width, lines=4):
+        parts.append(text(x, y + 12, sentence, fill=MUTED))
+        y += line
+    return parts, y - start
 
 
 def lane_of(catalog: Catalog, actor_id: str, parties: Sequence[str]) -> str | None:
@@ -154,23 +262,41 @@ def _gap(before: dt.date | None, after: dt.date) -> float:
     return min(40.0, 5.0 * math.log2(1 + (after - before).days / 30))
 
 
+_LABEL_ROOM = 560.0
+"""The widest a timeline label may be; longer ones end in an ellipsis (full text in the tooltip)."""
+
+
 def timeline(catalog: Catalog, parties: Sequence[str], href: Href) -> str:
     """Events and statements top to bottom in date order, in lanes.
 
     The first lane holds events; then one lane per party (statements made for it,
     by it or by its offices); the last lane every other actor. Space between rows
-    grows with the time between entries, so long quiet periods show as gaps.
+    grows with the time between entries, so long quiet periods show as gaps. Dates
+    are shown as precisely as they are known; every label is measured so that none
+    runs past the figure's edges.
     """
-    lanes = ["Events", *(catalog.actor(p).name for p in parties), "Others"]
-    date_width, lane_width, row = 128.0, 64.0, 22.0
+    entries = catalog.timeline()
+    lanes = ["Events", *(short_name(catalog, p) for p in parties), "Others"]
+    dates = [short_date(e.date, e.date_precision) for e in entries]
+    date_width = 12 + max((text_width(d) for d in dates), default=0.0) + 12
+    heading = max(text_width(name, bold=True) for name in lanes)
+    lane_width, row = min(120.0, max(68.0, heading + 10)), 22.0
     label_x = date_width + lane_width * len(lanes) + 12
-    width = label_x + 480
+    labelled = [_timeline_entry(catalog, entry, parties) for entry in entries]
+    widest = max(
+        (
+            text_width(label, bold=isinstance(e, Event))
+            for e, (_, label, _) in zip(entries, labelled, strict=True)
+        ),
+        default=0.0,
+    )
+    room = min(_LABEL_ROOM, widest)
+    width = label_x + max(room, 120.0) + 12
     body: list[str] = []
     y, previous = 44.0, None
-    for entry in catalog.timeline():
+    for entry, when, (lane, label, tip) in zip(entries, dates, labelled, strict=True):
         y += _gap(previous, entry.date)
         previous = entry.date
-        lane, label, tip = _timeline_entry(catalog, entry, parties)
         cx, cy = date_width + lane_width * (lane + 0.5), y + row / 2
         colour = _LANE_COLOURS[min(lane, len(_LANE_COLOURS) - 1)]
         if isinstance(entry, Event):
@@ -180,16 +306,16 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href) -> str:
             )
         else:
             mark = f'<circle cx="{cx:g}" cy="{cy:g}" r="6" fill="{colour}"/>'
-        when = format_date(entry.date, entry.date_precision)
+        bold = isinstance(entry, Event)
         body.append(
             f'<a href="{escape(href(entry))}"><title>{escape(tip)}</title>'
-            + _text(date_width - 10, cy + 4.5, when, text_anchor="end", fill=_MUTED)
+            + text(date_width - 12, cy + 4.5, when, text_anchor="end", fill=MUTED)
             + mark
-            + _text(
+            + text(
                 label_x,
                 cy + 4.5,
-                _fit(label, 68),
-                font_weight="600" if isinstance(entry, Event) else "400",
+                fit(label, room, bold=bold),
+                font_weight="600" if bold else "400",
             )
             + "</a>"
         )
@@ -197,22 +323,27 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href) -> str:
     height = y + 16
     rules = [
         f'<line x1="{date_width + lane_width * (i + 0.5):g}" y1="36" '
-        f'x2="{date_width + lane_width * (i + 0.5):g}" y2="{height - 8:g}" stroke="{_RULE}"/>'
+        f'x2="{date_width + lane_width * (i + 0.5):g}" y2="{height - 8:g}" stroke="{RULE}"/>'
         for i in range(len(lanes))
     ]
     heads = [
-        _text(
+        text(
             date_width + lane_width * (i + 0.5),
             24,
-            _fit(name, 10),
+            fit(name, lane_width - 6, bold=True),
             text_anchor="middle",
             font_weight="600",
             fill=_LANE_COLOURS[min(i, len(_LANE_COLOURS) - 1)],
         )
         for i, name in enumerate(lanes)
     ]
-    label = "Timeline of events and statements, in date order"
-    return _svg(width, height, label, [*rules, *heads, *body])
+    title = "Timeline of events and statements, in date order"
+    description = (
+        f"{len(entries)} entries from top (earliest) to bottom (latest): events as diamonds "
+        f"in the first lane, statements as dots in the lane of the party they were made "
+        f"for ({', '.join(lanes[1:-1])}), and every other actor's in the last lane."
+    )
+    return svg("kr-timeline", width, height, title, description, [*rules, *heads, *body])
 
 
 def _timeline_entry(

@@ -643,26 +643,21 @@ class Position:
     evidence: tuple[str, ...] = attrs.field(validator=[_non_empty, _slugs])
 
     @property
-    def on_record_from(self) -> dt.date:
-        """The first day the position is certainly on record.
-
-        That is the last day of ``valid_from`` at its precision: a position "since 2020"
-        is on record from 31 December 2020.
-        """
-        return last_day(self.valid_from, self.valid_from_precision)
-
-    @property
     def on_record_to(self) -> dt.date | None:
         """The last day the period covers (``None`` while open), at ``valid_to``'s precision."""
         return None if self.valid_to is None else last_day(self.valid_to, self.valid_to_precision)
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the period certainly covers ``on`` (bounds inclusive, at their precision).
+        """Whether the period covers ``on``: from ``valid_from`` to the last day of
+        ``valid_to`` at its precision (bounds inclusive).
 
-        :meth:`kashmirref.Catalog.positions` also requires some evidence on record by then.
+        A period that opens with imprecise evidence ("since 2020") covers every day from
+        its first possible one; :meth:`kashmirref.Catalog.positions` also requires some of
+        the evidence to be on record by ``on``, so the position counts from the day its
+        first statement was certainly made.
         """
         end = self.on_record_to
-        return self.on_record_from <= on and (end is None or on <= end)
+        return self.valid_from <= on and (end is None or on <= end)
 
     @property
     def period(self) -> str:

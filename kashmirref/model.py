@@ -648,13 +648,13 @@ class Position:
         return None if self.valid_to is None else last_day(self.valid_to, self.valid_to_precision)
 
     def in_force(self, on: dt.date) -> bool:
-        """Whether the period covers ``on``: from ``valid_from`` to the last day of
-        ``valid_to`` at its precision (bounds inclusive).
+        """Whether the period covers ``on`` (bounds inclusive).
 
-        A period that opens with imprecise evidence ("since 2020") covers every day from
-        its first possible one; :meth:`kashmirref.Catalog.positions` also requires some of
-        the evidence to be on record by ``on``, so the position counts from the day its
-        first statement was certainly made.
+        It runs from ``valid_from`` to the last day of ``valid_to`` at its precision. A
+        period that opens with imprecise evidence ("since 2020") covers every day from its
+        first possible one; :meth:`kashmirref.Catalog.positions` also requires some of the
+        evidence to be on record by ``on``, so the position counts from the day its first
+        statement was certainly made.
         """
         end = self.on_record_to
         return self.valid_from <= on and (end is None or on <= end)

@@ -406,7 +406,12 @@ class Span:
         if self.end is None:
             return f"since {start}"
         end = format_date(self.end, self.end_precision)
-        return f"on {start}" if end == start else f"{start} \u2013 {end}"
+        if end != start:
+            return f"{start} \u2013 {end}"
+        return f"on {start}" if self.start_precision is Precision.DAY else start
+
+
+_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
 def _before(when: dt.date, precision: Precision) -> dt.date:
@@ -442,16 +447,22 @@ def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Spa
         if position.valid_to is not None:
             precision = position.valid_to_precision
             changes.add((_after(position.valid_to, precision), precision))
+    # one label per effective day: the most precise date that takes effect on it
+    labels: dict[dt.date, tuple[dt.date, Precision]] = {}
+    for when, precision in sorted(changes, key=lambda c: (_RANK[c[1]], c[0])):
+        labels.setdefault(last_day(when, precision), (when, precision))
     spans: list[Span] = []
-    for start, precision in sorted(changes, key=lambda c: (last_day(*c), c[0])):
-        row = _row(catalog, a, b, subject, last_day(start, precision))
+    for effective in sorted(labels):
+        start, precision = labels[effective]
+        row = _row(catalog, a, b, subject, effective)
         if spans and (spans[-1].relation, spans[-1].gap) == (row.relation, row.gap):
             continue
         if spans:
-            end = _before(start, precision)
-            spans[-1] = attrs.evolve(
-                spans[-1], end=max(end, spans[-1].start), end_precision=precision
-            )
+            previous = spans[-1]
+            end, end_precision = _before(start, precision), precision
+            if end < previous.start:
+                end, end_precision = previous.start, previous.start_precision
+            spans[-1] = attrs.evolve(previous, end=end, end_precision=end_precision)
         spans.append(
             Span(
                 start=start,

@@ -96,6 +96,7 @@ def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:
     assert [e.id for e in window] == [
         "us-state-department-2019-07-ready-to-assist",
         "donald-trump-2019-07-22-would-love-to-mediate",
+        "imran-khan-2019-07-22-us-can-bring-together",
         "india-mea-2019-07-only-bilaterally",
         "raveesh-kumar-2019-07-no-mediation-request",
         "trump-khan-meeting-2019-07-22",

@@ -36,7 +36,7 @@ def test_compare_as_of_and_topic(capsys: pytest.CaptureFixture[str]) -> None:
         "pakistan",
         "india",
         "--as-of",
-        "2015-01-01",
+        "2008-01-01",
         "--topic",
         "third-party-mediation",
     )

@@ -328,6 +328,10 @@ def _topics(catalog: Catalog, topics: str | Iterable[str] | None) -> tuple[Topic
         return catalog.topics()
     if isinstance(topics, str):
         topics = (topics,)
+    elif not isinstance(topics, Iterable):
+        raise TypeError(
+            f"topics must be a topic id or an iterable of them, not {type(topics).__name__}"
+        )
     return tuple(catalog.topic(t) for t in topics)
 
 

@@ -14,7 +14,7 @@ Every error the library raises on purpose derives from :class:`KashmirRefError`:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -25,6 +25,7 @@ __all__ = [
     "KashmirRefError",
     "Problem",
     "UnknownIdError",
+    "suggest",
 ]
 
 
@@ -117,16 +118,23 @@ class UnknownIdError(KashmirRefError, KeyError):
     Attributes:
         kind: The kind of record looked up (``"actor"``, ``"topic"``, ...).
         key: The id that was asked for.
-        suggestions: The nearest known ids, best first (possibly empty).
+        suggestions: The nearest known ids, best first (possibly empty): ids spelt
+            alike (in any case), and the ids of records whose name, alias, title or
+            initials are spelt alike (``"Pakistan"`` suggests ``pakistan``, ``"us"``
+            suggests ``united-states``).
 
     """
 
-    def __init__(self, kind: str, key: object, known: Iterable[str]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        key: object,
+        known: Iterable[str],
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         self.kind = kind
         self.key = key
-        self.suggestions: tuple[str, ...] = tuple(
-            difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
-        )
+        self.suggestions: tuple[str, ...] = suggest(str(key), known, names or {})
         super().__init__(kind, key)
 
     def __str__(self) -> str:
@@ -135,3 +143,22 @@ class UnknownIdError(KashmirRefError, KeyError):
         if self.suggestions:
             text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         return text
+
+
+def suggest(key: str, known: Iterable[str], names: Mapping[str, str]) -> tuple[str, ...]:
+    """Up to three ids nearest to ``key``, best first.
+
+    ``known`` are the ids; ``names`` maps other spellings of a record (lower-cased names,
+    aliases, initials) to its id. Ids spelt like ``key`` (ignoring case) come first, then
+    the ids of records whose other spellings are like it.
+    """
+    by_lower: dict[str, str] = {}
+    for record_id in known:
+        by_lower.setdefault(record_id.lower(), record_id)
+    wanted = key.strip().lower()
+    found: list[str] = []
+    if wanted in names:
+        found.append(names[wanted])
+    found += (by_lower[m] for m in difflib.get_close_matches(wanted, by_lower, n=3, cutoff=0.6))
+    found += (names[m] for m in difflib.get_close_matches(wanted, names, n=3, cutoff=0.6))
+    return tuple(dict.fromkeys(f for f in found if f != key))[:3]

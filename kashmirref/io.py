@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 import functools
 import json
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -31,7 +32,15 @@ if TYPE_CHECKING:
 # cattrs is imported where it is first needed, not here: loading the shipped catalogue
 # from its snapshot (see kashmirref.snapshot) never structures a record.
 
-__all__ = ["MAX_FILE_BYTES", "converter", "dumps", "load", "read_records", "unstructure"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "PathLike",
+    "converter",
+    "dumps",
+    "load",
+    "read_records",
+    "unstructure",
+]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest data file the loader reads (16 MiB); a larger one is a problem, not a hang."""
@@ -408,7 +417,7 @@ def _read_one(
 
 
 def read_records(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     shown_as: Callable[[Path], str] = str,
     base: _Parsed | None = None,
@@ -481,21 +490,45 @@ def _shipped_catalog() -> Catalog:
     return snapshot.read(shipped_files()) or parse_shipped()
 
 
-def load(paths: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Catalog:
+PathLike = str | os.PathLike[str]
+"""A path as people pass it: text or a :class:`pathlib.Path` (any ``os.PathLike``)."""
+
+
+def _paths(paths: PathLike | Iterable[PathLike]) -> tuple[PathLike, ...]:
+    """``paths`` as a tuple of paths: one path stays one path (never iterated by letter)."""
+    if isinstance(paths, str | os.PathLike):
+        return (paths,)
+    if isinstance(paths, bytes | bytearray) or not isinstance(paths, Iterable):
+        raise TypeError(
+            "paths must be a path (str or pathlib.Path) or an iterable of them, "
+            f"not {type(paths).__name__}"
+        )
+    found = tuple(paths)
+    for item in found:
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(f"each path must be a str or pathlib.Path, not {type(item).__name__}")
+    return found
+
+
+def load(
+    paths: PathLike | Iterable[PathLike] = (), *, include_shipped: bool = True
+) -> Catalog:
     """Load a catalogue: the shipped records, plus (or only) the records in ``paths``.
 
-    ``load()`` parses the shipped data once and returns the same cached catalogue on
-    every later call. With ``paths`` (TOML or JSON files), their records are added to
-    the shipped ones and the whole is validated together: an id that clashes with a
-    shipped record, a dangling reference or a bad field raises
-    :class:`~kashmirref.errors.DataError` listing every problem, and nothing is loaded.
+    ``paths`` is one file (``"mine.toml"`` or a :class:`~pathlib.Path`) or an iterable
+    of them; anything else raises ``TypeError``. ``load()`` parses the shipped data once
+    and returns the same cached catalogue on every later call. With ``paths`` (TOML or
+    JSON files), their records are added to the shipped ones and the whole is validated
+    together: an id that clashes with a shipped record, a dangling reference, a missing
+    file or a bad field raises :class:`~kashmirref.errors.DataError` listing every
+    problem, and nothing is loaded.
     """
-    paths = tuple(paths)
-    if include_shipped and not paths:
+    found = _paths(paths)
+    if include_shipped and not found:
         return _shipped_catalog()
-    if not paths:
+    if not found:
         return Catalog()
-    parsed = read_records(paths, base=_shipped() if include_shipped else None)
+    parsed = read_records(found, base=_shipped() if include_shipped else None)
     return build(parsed.tables, parsed.where)
 
 

@@ -544,3 +544,12 @@ def build(tables: Mapping[str, Iterable[Any]], where: Mapping[tuple[str, str], L
         return Catalog(**arguments)
     except DataError as error:
         raise DataError(_located(error.problems, where)) from None
+
+
+def _register_with_hypothesis() -> None:
+    from kashmirref import _hypothesis_hook
+
+    _hypothesis_hook.register(__name__)
+
+
+_register_with_hypothesis()

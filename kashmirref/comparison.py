@@ -449,6 +449,13 @@ def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Spa
     spans: list[Span] = []
     for start, precision in sorted(changes, key=lambda c: (last_day(*c), c[0])):
         row = _row(catalog, a, b, subject, last_day(start, precision))
+        # A change known only to its month or year can come on record after finer
+        # changes inside that month or year; those spans fall within its uncertainty and
+        # give way to it, so that spans stay in order at their sources' precision.
+        while spans and spans[-1].start >= start:
+            spans.pop()
+        if spans and spans[-1].end is not None:
+            spans[-1] = attrs.evolve(spans[-1], end=None, end_precision=Precision.DAY)
         if spans and (spans[-1].relation, spans[-1].gap) == (row.relation, row.gap):
             continue
         if spans:

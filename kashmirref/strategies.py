@@ -674,21 +674,3 @@ positions = st.composite(_draw_positions)
 instruments = st.composite(_draw_instruments)
 events = st.composite(_draw_events)
 catalogs = st.composite(_draw_catalogs)
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for every public record class (Hypothesis entry point)."""
-    for kind, strategy in {
-        Actor: actors(),
-        Source: sources(),
-        Citation: citations(),
-        Topic: topics(),
-        Statement: statements(),
-        Position: positions(),
-        NoPositionFound: no_positions(),
-        Instrument: instruments(),
-        Event: events(),
-        Term: terms(),
-        Catalog: catalogs(),
-    }.items():
-        st.register_type_strategy(kind, strategy)

@@ -9,25 +9,53 @@ as immutable, sourced records, with helpers that compare two actors topic by top
 datetime.date(1972, 7, 2)
 
 Importing the package reads no data and imports nothing heavy: every name below is
-resolved on first use, and the catalogue is parsed on the first :func:`load`.
+resolved on first use, and the catalogue is parsed on the first :func:`load`. Type
+checkers see the imports under ``TYPE_CHECKING`` as the package's whole surface, so a
+misspelt name (``kr.lod()``) is an error in ``mypy --strict``, not ``Any``.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kashmirref.catalog import Catalog, TimelineEntry
-    from kashmirref.comparison import Comparison, Relation, Row, Side, compare, evolution, matrix
+    from kashmirref.catalog import (
+        Catalog,
+        TimelineEntry,
+    )
+    from kashmirref.comparison import (
+        Comparison,
+        Matrix,
+        Relation,
+        Row,
+        SharedGround,
+        Side,
+        Span,
+        compare,
+        compare_over_time,
+        evolution,
+        matrix,
+        relation_between,
+        side,
+    )
+    from kashmirref.dates import (
+        DateLike,
+        as_date,
+        parse_date,
+    )
     from kashmirref.errors import (
         DataError,
         FieldError,
+        InputError,
         KashmirRefError,
         Problem,
         UnknownIdError,
     )
-    from kashmirref.io import dumps, load
+    from kashmirref.io import (
+        dumps,
+        load,
+    )
     from kashmirref.model import (
         Actor,
         ActorKind,
@@ -53,21 +81,64 @@ if TYPE_CHECKING:
         TermName,
         Topic,
         format_date,
+        last_day,
     )
 
 __version__ = "0.1.0"
+"""The version of the code."""
 
 _LAZY: dict[str, str] = {
-    **dict.fromkeys(["Catalog", "TimelineEntry"], "kashmirref.catalog"),
     **dict.fromkeys(
-        ["Comparison", "Relation", "Row", "Side", "compare", "evolution", "matrix"],
+        [
+            "Catalog",
+            "TimelineEntry",
+        ],
+        "kashmirref.catalog",
+    ),
+    **dict.fromkeys(
+        [
+            "Comparison",
+            "Matrix",
+            "Relation",
+            "Row",
+            "SharedGround",
+            "Side",
+            "Span",
+            "compare",
+            "compare_over_time",
+            "evolution",
+            "matrix",
+            "relation_between",
+            "side",
+        ],
         "kashmirref.comparison",
     ),
     **dict.fromkeys(
-        ["DataError", "FieldError", "KashmirRefError", "Problem", "UnknownIdError"],
+        [
+            "DateLike",
+            "as_date",
+            "parse_date",
+        ],
+        "kashmirref.dates",
+    ),
+    **dict.fromkeys(
+        [
+            "DataError",
+            "FieldError",
+            "InputError",
+            "KashmirRefError",
+            "Problem",
+            "UnknownIdError",
+        ],
         "kashmirref.errors",
     ),
-    **dict.fromkeys(["dumps", "load"], "kashmirref.io"),
+    **dict.fromkeys(
+        [
+            "dumps",
+            "load",
+        ],
+        "kashmirref.io",
+    ),
     **dict.fromkeys(
         [
             "Actor",
@@ -94,6 +165,7 @@ _LAZY: dict[str, str] = {
             "TermName",
             "Topic",
             "format_date",
+            "last_day",
         ],
         "kashmirref.model",
     ),
@@ -106,14 +178,17 @@ __all__ = [
     "Citation",
     "Comparison",
     "DataError",
+    "DateLike",
     "Event",
     "EventKind",
     "FieldError",
     "Ground",
+    "InputError",
     "Instrument",
     "InstrumentKind",
     "InstrumentStatus",
     "KashmirRefError",
+    "Matrix",
     "NoPositionFound",
     "Position",
     "Precision",
@@ -122,9 +197,11 @@ __all__ = [
     "Record",
     "Relation",
     "Row",
+    "SharedGround",
     "Side",
     "Source",
     "SourceKind",
+    "Span",
     "Stance",
     "Statement",
     "StatementForm",
@@ -134,23 +211,33 @@ __all__ = [
     "TimelineEntry",
     "Topic",
     "UnknownIdError",
+    "__version__",
+    "as_date",
     "compare",
+    "compare_over_time",
     "dumps",
     "evolution",
     "format_date",
+    "last_day",
     "load",
     "matrix",
+    "parse_date",
+    "relation_between",
+    "side",
 ]
 
+if not TYPE_CHECKING:
+    # Hidden from type checkers: with it visible, every attribute of the package would
+    # type as ``Any`` and a misspelt name would pass ``mypy --strict``.
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines ``name`` on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kashmirref' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> object:
+        """Import the module that defines ``name`` on first use."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'kashmirref' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

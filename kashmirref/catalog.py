@@ -17,9 +17,10 @@ import attrs
 
 from kashmirref import integrity
 from kashmirref.dates import DateLike, as_date
-from kashmirref.errors import DataError, Problem, UnknownIdError
+from kashmirref.errors import DataError, InputError, Problem, UnknownIdError
 from kashmirref.model import (
     Actor,
+    ActorKind,
     Event,
     Instrument,
     InstrumentKind,
@@ -82,6 +83,7 @@ class _Index:
     statements_by_topic: Mapping[str, tuple[Statement, ...]]
     timeline: tuple[TimelineEntry, ...]
     timeline_dates: tuple[dt.date, ...]
+    names: dict[tuple[str | None, bool], Mapping[str, str]] = attrs.field(factory=dict)
 
     @classmethod
     def build(cls, catalog: Catalog) -> _Index:
@@ -218,12 +220,37 @@ class Catalog:
 
     # ------------------------------------------------------------------ look-ups
 
+    def _names(self, table: str | None, initials: bool = True) -> Mapping[str, str]:
+        """Other spellings of the records of ``table`` (every table: ``None``) → their ids.
+
+        Lower-cased names, aliases and titles, and with ``initials`` the initials of the
+        names of states and organisations (``"us"``), which only ever suggest an id;
+        built on first use, for suggestions and :meth:`lookup`.
+        """
+        cache = self._index.names
+        key = (table, initials)
+        if key not in cache:
+            found: dict[str, str] = {}
+            tables = [table] if table is not None else list(TABLES)
+            for kind in tables:
+                for record in self._index.by_id[kind].values():
+                    for name in _spellings(record, initials):
+                        found.setdefault(name, record.id)
+            cache[key] = found
+        return cache[key]
+
+    def _unknown(self, table: str, key: object) -> UnknownIdError:
+        return UnknownIdError(
+            table.replace("_", " "), key, self._index.by_id[table], self._names(table)
+        )
+
     def _get(self, table: str, record_id: str) -> Any:
+        _check_id(record_id, table.replace("_", " ") + " id")
         records = self._index.by_id[table]
         try:
             return records[record_id]
         except KeyError:
-            raise UnknownIdError(table.replace("_", " "), record_id, records) from None
+            raise self._unknown(table, record_id) from None
 
     def actor(self, actor_id: str) -> Actor:
         """The actor ``actor_id``; :class:`~kashmirref.errors.UnknownIdError` if none."""
@@ -245,13 +272,22 @@ class Catalog:
         result: Instrument = self._get("instrument", instrument_id)
         return result
 
-    def resolution(self, number: int) -> Instrument:
-        """The UN Security Council resolution numbered ``number`` (e.g. ``47``)."""
-        try:
-            return self._index.resolutions[number]
-        except KeyError:
-            known = (str(n) for n in self._index.resolutions)
-            raise UnknownIdError("UNSC resolution", str(number), known) from None
+    def resolution(self, number: int | str) -> Instrument:
+        """The UN Security Council resolution numbered ``number`` (``47`` or ``"47"``).
+
+        Anything but an int or a string of digits raises ``TypeError`` or
+        :class:`~kashmirref.errors.UnknownIdError`.
+        """
+        if isinstance(number, bool) or not isinstance(number, int | str):
+            raise TypeError(
+                f"a resolution number must be an int or a string, not {type(number).__name__}"
+            )
+        text = str(number).strip()
+        found = self._index.resolutions.get(int(text)) if text.isdigit() else None
+        if found is None:
+            known = [str(n) for n in self._index.resolutions]
+            raise UnknownIdError("UNSC resolution", text, known)
+        return found
 
     def event(self, event_id: str) -> Event:
         """The event ``event_id``."""
@@ -275,12 +311,55 @@ class Catalog:
 
     def record(self, record_id: str) -> Record:
         """The record of any kind with id ``record_id`` (kinds tried in load order)."""
+        _check_id(record_id, "record id")
         for table in TABLES:
             found = self._index.by_id[table].get(record_id)
             if found is not None:
                 return found
         every = (i for records in self._index.by_id.values() for i in records)
-        raise UnknownIdError("record", record_id, every)
+        raise UnknownIdError("record", record_id, every, self._names(None))
+
+    def lookup(self, text: str, kind: str | None = None) -> Record:
+        """The record ``text`` names, as a person would write it.
+
+        Accepted: the id itself; the id in any case (``"India"``); a name, alias
+        or title in any case (``"Government of India"``, ``"OIC"``, ``"Pakistan"``); for
+        instruments, a UNSC resolution number (``"47"``). Initials (``"us"``) are only
+        ever suggested, never taken as meaning a record. ``kind`` (``"actor"``,
+        ``"topic"``, ...: a table name of the data files) limits the search
+        to one kind. Nothing found raises
+        :class:`~kashmirref.errors.UnknownIdError` with the nearest ids.
+        """
+        _check_id(text, "name or id")
+        if kind is not None and kind not in TABLES:
+            raise InputError(f"unknown kind {kind!r}; use one of {', '.join(TABLES)}")
+        tables = [kind] if kind is not None else list(TABLES)
+        wanted = text.strip()
+        for table in tables:
+            found = self._index.by_id[table].get(wanted)
+            if found is not None:
+                return found
+        if kind in (None, "instrument") and wanted.isdigit():
+            found_resolution = self._index.resolutions.get(int(wanted))
+            if found_resolution is not None:
+                return found_resolution
+        lowered = " ".join(wanted.lower().split())
+        record_id = self._names(kind, initials=False).get(lowered)
+        if record_id is None:
+            for table in tables:
+                for known in self._index.by_id[table]:
+                    if known.lower() == lowered:
+                        record_id = known
+                        break
+        if record_id is not None:
+            for table in tables:
+                found = self._index.by_id[table].get(record_id)
+                if found is not None:
+                    return found
+        if kind is not None:
+            raise self._unknown(kind, text)
+        every = (i for records in self._index.by_id.values() for i in records)
+        raise UnknownIdError("record", text, every, self._names(None))
 
     # ------------------------------------------------------------------ queries
 
@@ -321,9 +400,15 @@ class Catalog:
         least one of its statements must have been made by then
         (:meth:`Statement.on_record_by`): the rule every query, renderer and figure uses.
         """
-        return position.in_force(when) and any(
-            self.statement(s).on_record_by(when) for s in position.evidence
-        )
+        return position.in_force(when) and self.on_record_from(position) <= when
+
+    def on_record_from(self, position: Position) -> dt.date:
+        """The first day ``position`` is certainly on record.
+
+        That is the earliest day by which one of its statements was certainly made (see
+        :meth:`Statement.on_record_by`).
+        """
+        return min(self.statement(s).last_possible for s in position.evidence)
 
     def evidence(
         self, position: Position, as_of: dt.date | None = None
@@ -352,13 +437,18 @@ class Catalog:
         self,
         actor: str | None = None,
         topic: str | None = None,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
     ) -> tuple[Statement, ...]:
         """Statements by or on behalf of ``actor``, on ``topic``, dated within bounds.
 
-        Ordered by date; ``start`` and ``end`` are inclusive.
+        Ordered by date; ``start`` and ``end`` are inclusive and, like every date the
+        library takes, may be ISO text at any precision: ``start="2019"`` is 1 January
+        2019, ``end="2019"`` 31 December 2019. A statement is placed by its recorded date
+        (the first day of its month or year when only that is known). ``start`` after
+        ``end`` raises :class:`~kashmirref.errors.InputError`.
         """
+        first, last = _bounds(start, end)
         if actor is not None:
             self.actor(actor)
             found = self._index.statements_by_actor.get(actor, ())
@@ -372,16 +462,20 @@ class Catalog:
         return tuple(
             s
             for s in found
-            if (start is None or s.date >= start) and (end is None or s.date <= end)
+            if (first is None or s.date >= first) and (last is None or s.date <= last)
         )
 
     def timeline(
-        self, start: dt.date | None = None, end: dt.date | None = None
+        self, start: DateLike | None = None, end: DateLike | None = None
     ) -> tuple[TimelineEntry, ...]:
-        """Events and statements in date order, within inclusive bounds."""
+        """Events and statements in date order, within inclusive bounds.
+
+        ``start`` and ``end`` are read as in :meth:`statements`.
+        """
+        first, last = _bounds(start, end)
         dates = self._index.timeline_dates
-        low = 0 if start is None else bisect.bisect_left(dates, start)
-        high = len(dates) if end is None else bisect.bisect_right(dates, end)
+        low = 0 if first is None else bisect.bisect_left(dates, first)
+        high = len(dates) if last is None else bisect.bisect_right(dates, last)
         return self._index.timeline[low:high]
 
     def citing(self, record_id: str) -> tuple[Position, ...]:
@@ -390,6 +484,50 @@ class Catalog:
         return tuple(
             p for p in self._index.positions if any(g.instrument == record_id for g in p.grounds)
         )
+
+
+def _check_id(value: object, what: str) -> None:
+    """Refuse anything but a string where an id is expected, at the boundary."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a string, not {type(value).__name__} {value!r:.40}")
+
+
+def _bounds(
+    start: DateLike | None, end: DateLike | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Inclusive date bounds from what a caller passed: a year's start and a year's end."""
+    first = None if start is None else as_date(start, "start", end=False)
+    last = None if end is None else as_date(end, "end")
+    if first is not None and last is not None and first > last:
+        raise InputError(f"start {first} is after end {last}")
+    return first, last
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    skip = {"of", "the", "and", "for", "on", "in"}
+    return "".join(w[0] for w in words if w.lower() not in skip).lower()
+
+
+_COLLECTIVE = frozenset({ActorKind.STATE, ActorKind.ORGANISATION, ActorKind.ORGAN})
+"""Actors known by their initials (``US``, ``OIC``); people and offices are not."""
+
+
+def _spellings(record: Record, initials: bool) -> Iterator[str]:
+    """The lower-cased names a person might use for ``record``."""
+    names: list[str] = []
+    for attribute in ("name", "title", "neutral_name"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            names.append(value)
+    names += getattr(record, "aliases", ())
+    for name in names:
+        yield " ".join(name.lower().split())
+    collective = getattr(record, "kind", None) in _COLLECTIVE
+    for name in names[:1] if collective and initials else ():
+        short = _initials(name)
+        if len(short) >= 2:
+            yield short
 
 
 def _located(
@@ -448,3 +586,12 @@ def build(
     view = _TableView({t: tuple(records) for t, records in tables.items()})
     found = _located(integrity.check(view, unresolved=unresolved), where)
     raise DataError(_in_file_order([*earlier, *found]))
+
+
+def _register_with_hypothesis() -> None:
+    from kashmirref import _hypothesis_hook
+
+    _hypothesis_hook.register(__name__)
+
+
+_register_with_hypothesis()

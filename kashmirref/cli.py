@@ -1,38 +1,43 @@
 """The ``kashmirref`` command line (also ``python -m kashmirref``).
 
 Exit status: 0 on success, 1 when ``check`` finds problems in data files, 2 on a
-usage error, an unknown id, or data that cannot be loaded.
+usage error, an unknown id, a file that cannot be read or written, or data that cannot
+be loaded. Ids may be given as people write them: in any case, or by name or alias
+(``Pakistan``, ``"Government of India"``, ``OIC``); a resolution by its number
+(``show 47``). Options such as ``--data`` go before or after the command.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from kashmirref.catalog import Catalog
 from kashmirref.errors import DataError, InputError, UnknownIdError
-from kashmirref.terminal import visible, visible_lines, write_atomic
+from kashmirref.terminal import visible, visible_lines
 
 __all__ = ["main"]
 
 
-def _date(text: str) -> dt.date:
+def _when(text: str) -> str:
+    """An ISO date at any precision (``2019``, ``2019-08``, ``2019-08-05``), checked."""
+    from kashmirref.dates import parse_date
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        parse_date(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     from kashmirref.io import load
 
-    return load(args.data)
+    return load([*args.data, *getattr(args, "data_after", [])])
 
 
 def _emit(text: str) -> None:
@@ -40,10 +45,29 @@ def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _actor(catalog: Catalog, text: str) -> str:
+    return catalog.lookup(text, "actor").id
+
+
+def _topic(catalog: Catalog, text: str) -> str:
+    return catalog.lookup(text, "topic").id
+
+
+# ------------------------------------------------------------------ commands
+
+
 def _compare(args: argparse.Namespace) -> int:
     from kashmirref.comparison import compare
 
-    result = compare(_catalog(args), args.a, args.b, topics=args.topic, as_of=args.as_of)
+    catalog = _catalog(args)
+    topics = None if args.topic is None else [_topic(catalog, t) for t in args.topic]
+    result = compare(
+        catalog,
+        _actor(catalog, args.a),
+        _actor(catalog, args.b),
+        topics=topics,
+        as_of=args.as_of,
+    )
     render: dict[str, Callable[[], str]] = {
         "text": lambda: str(result),
         "markdown": result.to_markdown,
@@ -88,13 +112,13 @@ def _show(args: argparse.Namespace) -> int:
     from kashmirref.io import unstructure
 
     catalog = _catalog(args)
-    record = catalog.record(args.id)
+    record = catalog.lookup(args.id)
     data = unstructure(record)
     if args.format == "json":
         _emit(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     kind = type(record).__name__
-    lines = [f"{kind} {args.id}", *_outline({k: v for k, v in data.items() if k != "id"}, "  ")]
+    lines = [f"{kind} {record.id}", *_outline({k: v for k, v in data.items() if k != "id"}, "  ")]
     sources = [catalog.source(i) for i in sorted(_cited(data))]
     if sources:
         lines.append("  sources cited:")
@@ -107,16 +131,15 @@ def _timeline(args: argparse.Namespace) -> int:
     from kashmirref.model import Statement, format_date
 
     catalog = _catalog(args)
-    if args.topic is not None:
-        catalog.topic(args.topic)
+    topic = None if args.topic is None else _topic(catalog, args.topic)
     for entry in catalog.timeline(start=args.start, end=args.end):
         if isinstance(entry, Statement):
-            if args.topic is not None and args.topic not in entry.topics:
+            if topic is not None and topic not in entry.topics:
                 continue
             who = catalog.actor(entry.speaker).name
             text = f"statement  {who}: \u201c{visible(entry.text)}\u201d"
         else:
-            if args.topic is not None:
+            if topic is not None:
                 continue
             text = f"{entry.kind.value:<10} {entry.title}"
         _emit(f"{format_date(entry.date, entry.date_precision):>17}  {text}")
@@ -124,15 +147,54 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _positions(args: argparse.Namespace) -> int:
+    from kashmirref.dates import as_date
     from kashmirref.render import position_lines
 
     catalog = _catalog(args)
-    found = catalog.positions(actor=args.actor, topic=args.topic, as_of=args.as_of)
+    actor = _actor(catalog, args.actor)
+    topic = None if args.topic is None else _topic(catalog, args.topic)
+    as_of = None if args.as_of is None else as_date(args.as_of, "--as-of")
+    found = catalog.positions(actor=actor, topic=topic, as_of=as_of)
     for position in found:
-        _emit("\n".join(position_lines(catalog, position)))
+        _emit("\n".join(position_lines(catalog, position, as_of)))
     if not found:
-        _emit(f"no positions of {args.actor!r} recorded for these filters")
+        _emit(f"no positions of {actor!r} recorded for these filters")
     return 0
+
+
+def _rows(kind: str, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
+    """``(id, name, detail)`` for each record of ``kind``, in the catalogue's order."""
+    from kashmirref.model import format_date
+
+    if kind == "actors":
+        for actor in catalog.actors():
+            yield actor.id, actor.name, ", ".join([actor.kind.value, *actor.aliases])
+    elif kind == "topics":
+        for topic in catalog.topics():
+            yield topic.id, topic.title, " < ".join(s.label for s in topic.scale)
+    elif kind == "instruments":
+        for ins in catalog.instruments():
+            yield ins.id, ins.title, f"{ins.kind.value}, {format_date(ins.date)}"
+    else:
+        for source in catalog.sources():
+            when = format_date(source.published, source.published_precision)
+            yield source.id, source.title, f"{source.kind.value}, {source.publisher}, {when}"
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = list(_rows(args.kind, _catalog(args)))
+    if args.format == "json":
+        keys = ("id", "name", "detail")
+        _emit(json.dumps([dict(zip(keys, r, strict=True)) for r in rows], ensure_ascii=False))
+        return 0
+    width = max((len(r[0]) for r in rows), default=0)
+    for record_id, name, detail in rows:
+        _emit(f"{record_id:<{width}}  {name}" + (f"  ({detail})" if detail else ""))
+    return 0
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -143,94 +205,161 @@ def _check(args: argparse.Namespace) -> int:
     except DataError as error:
         for problem in error.problems:
             _emit(str(problem))
-        sys.stderr.write(f"{len(error.problems)} problem(s) found\n")
+        sys.stderr.write(f"{_plural(len(error.problems), 'problem')} found\n")
         return 1
-    _emit(f"ok: {len(catalog)} records valid")
+    _emit(f"ok: {_plural(len(catalog), 'record')} valid")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    text = _catalog(args).to_json()
+    from kashmirref.export import export
+
+    catalog = _catalog(args)
     if args.output is None:
-        _emit(text)
-    else:
-        try:
-            write_atomic(args.output, text)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise InputError(f"cannot write {visible(args.output)}: {reason}") from None
+        if args.format == "csv":
+            raise InputError("CSV is written as a folder or a .zip: give -o PATH")
+        _emit(export(catalog, args.format))
+        return 0
+    try:
+        export(catalog, args.format, args.output)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot write {visible(args.output)}: {reason}") from None
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kashmirref",
-        description="Who said what, when, on which question in the Jammu and Kashmir dispute.",
-    )
+# ------------------------------------------------------------------ the parser
+
+
+def _data_option(parser: argparse.ArgumentParser, dest: str) -> None:
     parser.add_argument(
         "--data",
+        dest=dest,
         action="append",
         default=[],
         metavar="FILE",
-        help="add a TOML or JSON data file of your own (repeatable)",
+        help="add a TOML or JSON data file of your own (repeatable; before or after the command)",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    from kashmirref import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="kashmirref",
+        description="Who said what, when, on which question in the Jammu and Kashmir dispute.",
+        epilog="Ids may be given in any case, or by name or alias: 'Pakistan', 'OIC'.",
+    )
+    parser.add_argument("--version", action="version", version=f"kashmirref {__version__}")
+    _data_option(parser, "data")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = commands.add_parser("compare", help="compare two actors topic by topic")
-    p.add_argument("a", help="first actor id, e.g. pakistan")
-    p.add_argument("b", help="second actor id, e.g. india")
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> Any:
+        sub = commands.add_parser(name, help=help, description=help)
+        _data_option(sub, "data_after")
+        sub.set_defaults(run=run)
+        return sub
+
+    when = "YYYY, YYYY-MM or YYYY-MM-DD"
+    p = command("compare", _compare, "compare two actors topic by topic")
+    p.add_argument("a", help="first actor: id, name or alias, e.g. pakistan")
+    p.add_argument("b", help="second actor, e.g. india")
     p.add_argument("--topic", action="append", help="limit to this topic (repeatable)")
-    p.add_argument("--as-of", type=_date, help="compare positions in force on YYYY-MM-DD")
+    p.add_argument(
+        "--as-of",
+        type=_when,
+        metavar="DATE",
+        help=f"compare the positions on record on DATE ({when}; a year or month means its "
+        "last day)",
+    )
     p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
-    p.set_defaults(run=_compare)
 
-    p = commands.add_parser("show", help="show any record by id, with its citations")
-    p.add_argument("id", help="record id, e.g. simla-1972")
+    p = command("show", _show, "show any record by id, name or resolution number")
+    p.add_argument("id", help="record id, name or UNSC resolution number: simla-1972, 47")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.set_defaults(run=_show)
 
-    p = commands.add_parser("timeline", help="events and statements in date order")
-    p.add_argument("--from", dest="start", type=_date, help="first date, YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_date, help="last date, YYYY-MM-DD")
+    p = command("timeline", _timeline, "events and statements in date order")
+    p.add_argument("--from", dest="start", type=_when, metavar="DATE", help=f"from DATE ({when})")
+    p.add_argument("--to", dest="end", type=_when, metavar="DATE", help=f"to DATE ({when})")
     p.add_argument("--topic", help="only statements on this topic")
-    p.set_defaults(run=_timeline)
 
-    p = commands.add_parser("positions", help="an actor's positions")
-    p.add_argument("actor", help="actor id, e.g. india")
+    p = command("positions", _positions, "an actor's positions, with their evidence")
+    p.add_argument("actor", help="actor: id, name or alias, e.g. india")
     p.add_argument("--topic", help="only this topic")
-    p.add_argument("--as-of", type=_date, help="only positions in force on YYYY-MM-DD")
-    p.set_defaults(run=_positions)
+    p.add_argument(
+        "--as-of",
+        type=_when,
+        metavar="DATE",
+        help=f"only positions on record on DATE ({when}), with the evidence compare shows",
+    )
 
-    p = commands.add_parser("check", help="validate data files against the model")
+    p = command("list", _list, "list the ids of actors, topics, instruments or sources")
+    p.add_argument("kind", choices=["actors", "topics", "instruments", "sources"])
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = command("check", _check, "validate data files against the model")
     p.add_argument("paths", nargs="+", metavar="FILE", help="TOML or JSON data files")
     p.add_argument("--alone", action="store_true", help="check without the shipped data")
-    p.set_defaults(run=_check)
 
-    p = commands.add_parser("export", help="write the catalogue as JSON")
-    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    p.set_defaults(run=_export)
+    p = command("export", _export, "write the catalogue as JSON, JSON Lines or CSV tables")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="write here instead of stdout (CSV: a folder, or a file ending in .zip)",
+    )
+    p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if start is not None and end is not None:
+        from kashmirref.dates import as_date
+
+        first, last = as_date(start, end=False), as_date(end)
+        if first > last:
+            parser.error(f"--from {start} is after --to {end}: the range is empty")
+    return args
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         status: int = args.run(args)
         sys.stdout.flush()
     except UnknownIdError as error:
-        sys.stderr.write(f"kashmirref: {error}\n")
+        sys.stderr.write(f"kashmirref: {visible(str(error))}\n")
         return 2
     except DataError as error:
-        sys.stderr.write(f"kashmirref: cannot load data: {error}\n")
+        sys.stderr.write(f"kashmirref: cannot load data: {visible_lines(str(error))}\n")
         return 2
     except InputError as error:
         sys.stderr.write(f"kashmirref: {visible(str(error))}\n")
         return 2
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        where = f": {visible(str(error.filename))}" if error.filename else ""
+        sys.stderr.write(f"kashmirref: {error.strerror or visible(str(error))}{where}\n")
+        return 2
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    A reader that stops early (``kashmirref positions oic | head -1``) ends the output
+    quietly: no traceback, status 1.
+    """
+    args = _parse(argv)
+    try:
+        status = _run(args)
+        sys.stdout.flush()
     except BrokenPipeError:
-        # the reader went away (``| head``): stop quietly, and keep Python's final flush
-        # of stdout from complaining about it
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader went away: send what is still buffered nowhere, and say nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
     return status

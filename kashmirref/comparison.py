@@ -328,6 +328,10 @@ def _topics(catalog: Catalog, topics: str | Iterable[str] | None) -> tuple[Topic
         return catalog.topics()
     if isinstance(topics, str):
         topics = (topics,)
+    elif not isinstance(topics, Iterable):
+        raise TypeError(
+            f"topics must be a topic id or an iterable of them, not {type(topics).__name__}"
+        )
     return tuple(catalog.topic(t) for t in topics)
 
 
@@ -455,6 +459,15 @@ def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Spa
     for effective in sorted(labels):
         start, precision = labels[effective]
         row = _row(catalog, a, b, subject, effective)
+        if spans and (spans[-1].relation, spans[-1].gap) == (row.relation, row.gap):
+            continue
+        # A change known only to its month or year can come on record after finer
+        # changes inside that month or year; those spans fall within its uncertainty and
+        # give way to it, so that spans stay in order at their sources' precision.
+        while spans and spans[-1].start >= start:
+            spans.pop()
+        if spans and spans[-1].end is not None:
+            spans[-1] = attrs.evolve(spans[-1], end=None, end_precision=Precision.DAY)
         if spans and (spans[-1].relation, spans[-1].gap) == (row.relation, row.gap):
             continue
         if spans:

@@ -14,7 +14,7 @@ Every error the library raises on purpose derives from :class:`KashmirRefError`:
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -29,6 +29,7 @@ __all__ = [
     "Problem",
     "UnknownIdError",
     "brief",
+    "suggest",
 ]
 
 _BRIEF = reprlib.Repr()
@@ -154,14 +155,23 @@ class UnknownIdError(KashmirRefError, KeyError):
     Attributes:
         kind: The kind of record looked up (``"actor"``, ``"topic"``, ...).
         key: The id that was asked for.
-        suggestions: The nearest known ids, best first (possibly empty).
+        suggestions: The nearest known ids, best first (possibly empty): ids spelt
+            alike (in any case), and the ids of records whose name, alias, title or
+            initials are spelt alike (``"Pakistan"`` suggests ``pakistan``, ``"us"``
+            suggests ``united-states``).
 
     """
 
-    def __init__(self, kind: str, key: object, known: Iterable[str]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        key: object,
+        known: Iterable[str],
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         self.kind = kind
         self.key = key
-        self.suggestions: tuple[str, ...] = nearest(key, known, n=3)
+        self.suggestions: tuple[str, ...] = suggest(key, known, names or {})
         super().__init__(kind, key)
 
     def __str__(self) -> str:
@@ -170,3 +180,25 @@ class UnknownIdError(KashmirRefError, KeyError):
         if self.suggestions:
             text += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         return text
+
+
+def suggest(key: object, known: Iterable[str], names: Mapping[str, str]) -> tuple[str, ...]:
+    """Up to three ids nearest to ``key``, best first (none for a key that is not text).
+
+    ``known`` are the ids; ``names`` maps other spellings of a record (lower-cased names,
+    aliases, initials) to its id. Ids spelt like ``key`` (ignoring case) come first, then
+    the ids of records whose other spellings are like it. The comparison is the indexed,
+    bounded one of :mod:`kashmirref.nearest`.
+    """
+    if not isinstance(key, str):
+        return ()
+    by_lower: dict[str, str] = {}
+    for record_id in known:
+        by_lower.setdefault(record_id.lower(), record_id)
+    wanted = key.strip().lower()
+    found: list[str] = []
+    if wanted in names:
+        found.append(names[wanted])
+    found += (by_lower[m] for m in nearest(wanted, by_lower, n=3))
+    found += (names[m] for m in nearest(wanted, names, n=3))
+    return tuple(dict.fromkeys(f for f in found if f != key))[:3]

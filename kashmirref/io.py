@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import functools
 import json
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -29,7 +30,15 @@ from kashmirref.model import RECORD_TYPES, _validators_off
 # cattrs is imported where it is first needed, not here: loading the shipped catalogue
 # from its snapshot (see kashmirref.snapshot) never structures a record.
 
-__all__ = ["MAX_FILE_BYTES", "converter", "dumps", "load", "read_records", "unstructure"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "PathLike",
+    "converter",
+    "dumps",
+    "load",
+    "read_records",
+    "unstructure",
+]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest data file the loader reads (16 MiB); a larger one is a problem, not a hang."""
@@ -354,7 +363,9 @@ def _read_one(
 
 
 def _read_all(
-    paths: Iterable[str | Path], shown_as: Callable[[Path], str], base: _Parsed | None
+    paths: Iterable[str | os.PathLike[str]],
+    shown_as: Callable[[Path], str],
+    base: _Parsed | None,
 ) -> tuple[_Parsed, list[Problem], _Failed]:
     """Every record that could be read, every problem found, and the ids that failed."""
     tables: dict[str, list[Any]] = {t: list(r) for t, r in (base.tables if base else {}).items()}
@@ -394,7 +405,7 @@ def _read_all(
 
 
 def read_records(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     shown_as: Callable[[Path], str] = str,
     base: _Parsed | None = None,
@@ -441,24 +452,48 @@ def _shipped_catalog() -> Catalog:
     return snapshot.read(shipped_files()) or parse_shipped()
 
 
-def load(paths: Iterable[str | Path] = (), *, include_shipped: bool = True) -> Catalog:
+PathLike = str | os.PathLike[str]
+"""A path as people pass it: text or a :class:`pathlib.Path` (any ``os.PathLike``)."""
+
+
+def _paths(paths: PathLike | Iterable[PathLike]) -> tuple[PathLike, ...]:
+    """``paths`` as a tuple of paths: one path stays one path (never iterated by letter)."""
+    if isinstance(paths, str | os.PathLike):
+        return (paths,)
+    if isinstance(paths, bytes | bytearray) or not isinstance(paths, Iterable):
+        raise TypeError(
+            "paths must be a path (str or pathlib.Path) or an iterable of them, "
+            f"not {type(paths).__name__}"
+        )
+    found = tuple(paths)
+    for item in found:
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(f"each path must be a str or pathlib.Path, not {type(item).__name__}")
+    return found
+
+
+def load(
+    paths: PathLike | Iterable[PathLike] = (), *, include_shipped: bool = True
+) -> Catalog:
     """Load a catalogue: the shipped records, plus (or only) the records in ``paths``.
 
-    ``load()`` parses the shipped data once and returns the same cached catalogue on
-    every later call. With ``paths`` (TOML or JSON files), their records are added to
-    the shipped ones and the whole is validated together: an id that clashes with a
-    shipped record, a dangling reference or a bad field raises
-    :class:`~kashmirref.errors.DataError` listing every problem, and nothing is loaded.
+    ``paths`` is one file (``"mine.toml"`` or a :class:`~pathlib.Path`) or an iterable
+    of them; anything else raises ``TypeError``. ``load()`` parses the shipped data once
+    and returns the same cached catalogue on every later call. With ``paths`` (TOML or
+    JSON files), their records are added to the shipped ones and the whole is validated
+    together: an id that clashes with a shipped record, a dangling reference, a missing
+    file or a bad field raises :class:`~kashmirref.errors.DataError` listing every
+    problem, and nothing is loaded.
 
     Every problem of every file is reported in one run: field problems, duplicate ids,
     and problems between records (references, scales, periods). One exception: the
     references *from* a record that itself failed its field checks are not checked,
     and a reference *to* such a record is not reported as unknown.
     """
-    paths = tuple(paths)
-    if include_shipped and not paths:
+    found = _paths(paths)
+    if include_shipped and not found:
         return _shipped_catalog()
-    if not paths:
+    if not found:
         return Catalog()
-    parsed, problems, failed = _read_all(paths, str, _shipped() if include_shipped else None)
+    parsed, problems, failed = _read_all(found, str, _shipped() if include_shipped else None)
     return build(parsed.tables, parsed.where, problems=problems, unresolved=failed)

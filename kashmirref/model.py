@@ -871,3 +871,12 @@ RECORD_TYPES: Mapping[str, type[Any]] = {
     "term": Term,
 }
 """Top-level record kinds by the table name they have in data files, in load order."""
+
+
+def _register_with_hypothesis() -> None:
+    from kashmirref import _hypothesis_hook
+
+    _hypothesis_hook.register(__name__)
+
+
+_register_with_hypothesis()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -286,34 +286,56 @@ def _draw_grounds(draw: st.DrawFn, instruments: Sequence[Instrument] | None) -> 
     return Ground(instrument=instrument.id, reading=draw(texts()), provision=provision)
 
 
+Period = tuple[dt.date, Precision, dt.date | None, Precision]
+"""A position's period: ``valid_from`` and its precision, ``valid_to`` (``None`` while
+open) and its precision."""
+
+
+def _draw_period(draw: st.DrawFn) -> Period:
+    """One period at any precision, its end (if closed) not before its start."""
+    start, start_precision = _draw_precise_dates(draw)
+    if not draw(st.booleans()):
+        return start, start_precision, None, Precision.DAY
+    raw_end = draw(dates(min_value=start))
+    end_precision = draw(_one_of(Precision))
+    end = _truncate(raw_end, end_precision)
+    if end < start:
+        end, end_precision = raw_end, Precision.DAY
+    return start, start_precision, end, end_precision
+
+
 def _draw_positions(
     draw: st.DrawFn,
     topic: Topic | None = None,
     actor: str | None = None,
     evidence: Sequence[str] | None = None,
     instruments: Sequence[Instrument] | None = None,
-    period: tuple[dt.date, dt.date | None] | None = None,
+    period: Period | None = None,
 ) -> Position:
-    """Positions; pins (topic, actor, evidence ids, period) make them fit a catalogue."""
+    """Positions; pins (topic, actor, evidence ids, period) make them fit a catalogue.
+
+    Unpinned, the period is drawn at any precision (``since 2020``, ``May 2019 to
+    2021``) and may be open or closed.
+    """
     subject = topic if topic is not None else _draw_topics(draw)
-    if period is None:
-        start = draw(dates())
-        period = (start, draw(_optional(dates(min_value=start))))
+    start, start_precision, end, end_precision = period or _draw_period(draw)
     return Position(
         id=draw(ids()),
         actor=actor if actor is not None else draw(ids()),
         topic=subject.id,
         stance=draw(stances(subject)).label,
         summary=draw(texts()),
-        valid_from=period[0],
-        valid_to=period[1],
+        valid_from=start,
+        valid_from_precision=start_precision,
+        valid_to=end,
+        valid_to_precision=end_precision,
         grounds=tuple(
             _draw_grounds(draw, instruments)
             for _ in range(draw(_between(0, 2)) if instruments != [] else 0)
         ),
         evidence=tuple(evidence)
         if evidence
-        else tuple(draw(st.lists(ids(), min_size=1, max_size=2, unique=True))),
+        else tuple(draw(st.lists(ids(), min_size=1, max_size=3, unique=True))),
     )
 
 
@@ -331,13 +353,47 @@ def no_positions(
     )
 
 
+def _draw_status_change(
+    draw: st.DrawFn,
+    when: dt.date,
+    sources: Sequence[str] | None,
+    declarers: Sequence[str] | None,
+    anyone: Sequence[str] | None,
+) -> StatusChange:
+    """An agreed status, or one party's (possibly conditional) declaration.
+
+    A declaration names its declarer, drawn from ``declarers`` (actors that are, or
+    belong under, one of the instrument's parties) when given.
+    """
+    kind = draw(_one_of(("agreed", "unilateral", "conditional")))
+    citation = draw(citations(sources))
+    status = draw(_one_of(InstrumentStatus))
+    if kind == "agreed" or declarers == []:
+        declared_by = draw(_optional(_pick(anyone))) if anyone != [] else None
+        return StatusChange(date=when, status=status, citation=citation, declared_by=declared_by)
+    return StatusChange(
+        date=when,
+        status=status,
+        citation=citation,
+        declared_by=draw(_pick(declarers)),
+        unilateral=kind == "unilateral" or draw(st.booleans()),
+        condition=draw(texts()) if kind == "conditional" else None,
+    )
+
+
 def _draw_instruments(
     draw: st.DrawFn,
     actors: Sequence[str] | None = None,
     sources: Sequence[str] | None = None,
     number: int | None = None,
+    parents: Mapping[str, str | None] | None = None,
 ) -> Instrument:
-    """Instruments with unique provision ids and a date-ordered status history."""
+    """Instruments with unique provision ids and a date-ordered status history.
+
+    The history mixes agreed statuses with one party's declarations, unilateral or on a
+    condition. With ``actors`` and ``parents`` (each actor's parent), a declaration's
+    declarer is a party or an actor under one, as the catalogue's validation requires.
+    """
     kind = draw(_one_of(InstrumentKind))
     if kind is InstrumentKind.UNSC_RESOLUTION and number is None:
         number = draw(st.integers(min_value=1, max_value=3000))
@@ -345,28 +401,39 @@ def _draw_instruments(
         number = None
     when = draw(dates())
     provision_ids = draw(st.lists(ids(), max_size=3, unique=True))
-    history_dates = sorted(draw(st.lists(dates(min_value=when), max_size=2)))
+    history_dates = sorted(draw(st.lists(dates(min_value=when), max_size=3)))
+    parties = draw(_some(actors, 2))
+    declarers: list[str] | None = None
+    if actors is not None:
+        family = parents or {}
+        declarers = [
+            a for a in actors if not parties or _chain(a, family) & set(parties)
+        ]
     return Instrument(
         id=draw(ids()),
         kind=kind,
         title=draw(texts(6)),
         date=when,
         number=number,
-        parties=draw(_some(actors, 2)),
+        parties=parties,
         citations=(draw(citations(sources)),),
         provisions=tuple(
             Provision(id=p, label=draw(texts(4)), text=draw(texts())) for p in provision_ids
         ),
         status_history=tuple(
-            StatusChange(
-                date=d,
-                status=draw(_one_of(InstrumentStatus)),
-                citation=draw(citations(sources)),
-                declared_by=draw(_optional(_pick(actors))) if actors != [] else None,
-            )
-            for d in history_dates
+            _draw_status_change(draw, d, sources, declarers, actors) for d in history_dates
         ),
     )
+
+
+def _chain(actor: str, parents: Mapping[str, str | None]) -> set[str]:
+    """``actor`` and every actor above it (parent chains never loop here)."""
+    found: set[str] = set()
+    step: str | None = actor
+    while step is not None and step not in found:
+        found.add(step)
+        step = parents.get(step)
+    return found
 
 
 def _draw_events(
@@ -431,12 +498,51 @@ def _draw_actor_tree(draw: st.DrawFn, low: int, high: int) -> tuple[Actor, ...]:
     return tuple(made)
 
 
-def _draw_periods(draw: st.DrawFn, count: int) -> list[tuple[dt.date, dt.date | None]]:
-    """``count`` consecutive, non-overlapping periods; the last may be open."""
-    starts = sorted(draw(st.lists(dates(), min_size=count, max_size=count, unique=True)))
-    ends: list[dt.date | None] = [s - dt.timedelta(days=1) for s in starts[1:]]
-    ends.append(draw(_optional(dates(min_value=starts[-1]))))
-    return list(zip(starts, ends, strict=True))
+def _draw_periods(draw: st.DrawFn, count: int) -> list[Period]:
+    """``count`` non-overlapping periods of one actor on one topic, the last maybe open.
+
+    Each bound has its own precision (a day, a month or a year); a period may start the
+    day after the previous one ends (a change of stance) or after a gap. No period
+    starts before the last day the previous one may have ended.
+    """
+    anchors = sorted(draw(st.lists(dates(), min_size=2 * count, max_size=2 * count, unique=True)))
+    periods: list[Period] = []
+    for i in range(count):
+        raw_start, raw_end = anchors[2 * i], anchors[2 * i + 1]
+        floor: dt.date | None = None
+        if periods:
+            _, _, previous_end, previous_precision = periods[-1]
+            assert previous_end is not None
+            floor = last_day(previous_end, previous_precision)
+        adjacent: bool = floor is not None and draw(st.booleans())
+        if floor is not None and adjacent:
+            start, start_precision = floor + dt.timedelta(days=1), Precision.DAY
+        else:
+            start_precision = draw(_one_of(Precision))
+            start = _truncate(raw_start, start_precision)
+            if floor is not None and start <= floor:
+                start, start_precision = raw_start, Precision.DAY
+        last = i == count - 1
+        if last and draw(st.booleans()):
+            periods.append((start, start_precision, None, Precision.DAY))
+            continue
+        end_precision = draw(_one_of(Precision))
+        end = _truncate(raw_end, end_precision)
+        following = anchors[2 * i + 2] if not last else LATEST + dt.timedelta(days=1)
+        if end < start or last_day(end, end_precision) >= following:
+            end, end_precision = raw_end, Precision.DAY
+        periods.append((start, start_precision, end, end_precision))
+    return periods
+
+
+def _draw_said_within(draw: st.DrawFn, period: Period) -> tuple[dt.date, Precision]:
+    """A date (and precision) for more evidence: never before the period starts."""
+    start, _, end, end_precision = period
+    latest = LATEST if end is None else max(start, last_day(end, end_precision))
+    raw = draw(dates(start, latest))
+    precision = draw(_one_of(Precision))
+    when = _truncate(raw, precision)
+    return (raw, Precision.DAY) if when < start else (when, precision)
 
 
 def _draw_source_after(
@@ -470,14 +576,28 @@ def _draw_catalogs(
     max_topics: int = 2,
     max_instruments: int = 2,
     max_positions: int = 4,
+    max_changes: int = 2,
+    max_evidence: int = 3,
     max_statements: int = 2,
     max_events: int = 2,
     max_terms: int = 1,
 ) -> Catalog:
-    """Referentially consistent catalogues that pass the loader's validation.
+    """Referentially consistent catalogues with every shape the shipped data has.
 
-    Bound the size with the ``min_``/``max_`` parameters; pin the actors with
-    ``actors=st.just((...))`` (every parent must be among them).
+    Parameters bound the size: ``min_actors``/``max_actors``, ``max_sources`` (drawn up
+    front; more are added where evidence needs a later one), ``max_topics``,
+    ``max_instruments``, ``max_positions`` (in all), ``max_changes`` (positions of one
+    actor on one topic over time), ``max_evidence`` (statements per position),
+    ``max_statements`` (statements that evidence no position), ``max_events`` and
+    ``max_terms``. ``actors=st.just((...))`` pins the actors (every parent must be among
+    them).
+
+    Shapes: dates and periods at day, month and year precision; open and closed
+    periods; several positions of an actor on a topic, one after another, each with
+    one or more statements (the first dated at its ``valid_from``); explicit "no
+    position found" records; grounds both sides share; citations with ``checked`` and
+    ``read_at``; status histories with one party's unilateral and conditional
+    declarations.
     """
     fresh = _Ids()
 
@@ -489,14 +609,24 @@ def _draw_catalogs(
     )
     fresh.used.update(a.id for a in actor_records)
     actor_ids = [a.id for a in actor_records]
+    parents = {a.id: a.parent for a in actor_records}
     source_records = several(lambda: _draw_sources(draw), 1, max_sources)
     source_ids = [s.id for s in source_records]
     topic_records = several(lambda: _draw_topics(draw), 1, max_topics)
     topic_ids = [t.id for t in topic_records]
     numbers = draw(st.lists(st.integers(1, 3000), max_size=max_instruments, unique=True))
     instrument_records = fresh.renamed(
-        [_draw_instruments(draw, actor_ids, source_ids, number=n) for n in numbers]
+        [_draw_instruments(draw, actor_ids, source_ids, n, parents) for n in numbers]
     )
+
+    def said(actor_id: str, topic: Topic, when: dt.date, precision: Precision) -> str:
+        source = _draw_source_after(draw, fresh, source_records, when)
+        statement = _draw_statements(
+            draw, actor_ids, topic_ids, [source], on_behalf_of=actor_id, topic=topic.id
+        )
+        dated = attrs.evolve(statement, date=when, date_precision=precision)
+        statement_records.extend(fresh.renamed([dated]))
+        return statement_records[-1].id
 
     pairs = [(a, t) for a in actor_ids for t in topic_records]
     chosen = draw(st.lists(st.sampled_from(pairs), max_size=max_positions, unique=True))
@@ -506,15 +636,12 @@ def _draw_catalogs(
         room = max_positions - len(position_records)
         if room <= 0:
             break
-        for period in _draw_periods(draw, min(room, draw(_between(1, 2)))):
-            source = _draw_source_after(draw, fresh, source_records, period[0])
-            evidence = _draw_statements(
-                draw, actor_ids, topic_ids, [source], on_behalf_of=actor_id, topic=topic.id
-            )
-            first_said = attrs.evolve(evidence, date=period[0], date_precision=Precision.DAY)
-            statement_records += fresh.renamed([first_said])
+        for period in _draw_periods(draw, min(room, draw(_between(1, max(1, max_changes))))):
+            evidence = [said(actor_id, topic, period[0], period[1])]
+            for _ in range(draw(_between(0, max(0, max_evidence - 1)))):
+                evidence.append(said(actor_id, topic, *_draw_said_within(draw, period)))
             position = _draw_positions(
-                draw, topic, actor_id, [statement_records[-1].id], instrument_records, period
+                draw, topic, actor_id, evidence, instrument_records, period
             )
             position_records += fresh.renamed([position])
     statement_records += several(
@@ -547,21 +674,3 @@ positions = st.composite(_draw_positions)
 instruments = st.composite(_draw_instruments)
 events = st.composite(_draw_events)
 catalogs = st.composite(_draw_catalogs)
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for every public record class (Hypothesis entry point)."""
-    for kind, strategy in {
-        Actor: actors(),
-        Source: sources(),
-        Citation: citations(),
-        Topic: topics(),
-        Statement: statements(),
-        Position: positions(),
-        NoPositionFound: no_positions(),
-        Instrument: instruments(),
-        Event: events(),
-        Term: terms(),
-        Catalog: catalogs(),
-    }.items():
-        st.register_type_strategy(kind, strategy)

@@ -4,9 +4,12 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+import kashmirref as kr
 from kashmirref.cli import main
 
 
@@ -83,7 +86,7 @@ def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str], write) 
         f"{bad}:2: Bad: id: must be a lowercase slug such as 'simla-1972', got 'Bad'",
         f"{bad}:2: Bad: name: must not be empty",
     ]
-    assert err == "2 problem(s) found\n"
+    assert err == "2 problems found\n"
     good = write("good.toml", '[[actor]]\nid = "me"\nname = "Me"\nkind = "person"\n')
     status, out, _ = run(capsys, "check", str(good))
     assert status == 0 and out.startswith("ok:")
@@ -97,7 +100,8 @@ def test_export_round_trips(capsys: pytest.CaptureFixture[str], tmp_path) -> Non
 
 
 def test_python_m_and_help() -> None:
-    for command in ([], ["compare"], ["show"], ["timeline"], ["positions"], ["check"], ["export"]):
+    commands = ["compare", "show", "timeline", "positions", "list", "check", "export"]
+    for command in ([], *([c] for c in commands)):
         done = subprocess.run(
             [sys.executable, "-m", "kashmirref", *command, "--help"],
             capture_output=True,
@@ -105,3 +109,167 @@ def test_python_m_and_help() -> None:
             check=False,
         )
         assert done.returncode == 0 and "usage: kashmirref" in done.stdout
+
+
+def test_one_problem_is_singular(capsys: pytest.CaptureFixture[str], write) -> None:  # type: ignore[no-untyped-def]
+    bad = write("bad.toml", '[[actor]]\nid = "me"\nname = ""\nkind = "state"\n')
+    status, _, err = run(capsys, "check", str(bad))
+    assert status == 1 and err == "1 problem found\n"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import kashmirref
+
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"kashmirref {kashmirref.__version__}\n"
+
+
+@pytest.mark.parametrize("kind", ["actors", "topics", "instruments", "sources"])
+def test_list(capsys: pytest.CaptureFixture[str], catalog, kind: str) -> None:  # type: ignore[no-untyped-def]
+    status, out, _ = run(capsys, "list", kind)
+    expected = [r.id for r in getattr(catalog, kind)()]
+    assert status == 0
+    assert [line.split()[0] for line in out.splitlines()] == expected
+    status, out, _ = run(capsys, "list", kind, "--format", "json")
+    assert [row["id"] for row in json.loads(out)] == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("Pakistan", "pakistan"),
+        ("PAKISTAN", "pakistan"),
+        ("Government of India", "india"),
+        ("Islamic Republic of Pakistan", "pakistan"),
+        ("OIC", "oic"),
+        ("United States", "united-states"),
+    ],
+)
+def test_actors_by_name_alias_and_case(
+    capsys: pytest.CaptureFixture[str], given: str, meant: str
+) -> None:
+    status, out, _ = run(capsys, "compare", given, "china", "--format", "json")
+    assert status == 0 and json.loads(out)["a"] == meant
+
+
+def test_suggestions_use_names_and_initials(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "compare", "us", "india")
+    assert status == 2 and out == ""
+    assert err.startswith("kashmirref: unknown actor 'us'; did you mean 'united-states'")
+    status, _, err = run(capsys, "positions", "usa")
+    assert status == 2 and "did you mean 'united-states'" in err
+
+
+def test_topics_by_title(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys,
+        "compare",
+        "pakistan",
+        "india",
+        "--topic",
+        "Third-party mediation",
+        "--format",
+        "json",
+    )
+    assert status == 0
+    assert [row["topic"]["id"] for row in json.loads(out)["rows"]] == ["third-party-mediation"]
+
+
+def test_show_a_resolution_by_number(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "47")
+    assert status == 0 and out.startswith("Instrument unsc-47")
+    status, _, err = run(capsys, "show", "4700")
+    assert status == 2 and "unknown" in err
+
+
+def test_global_options_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], write: Callable[[str, str], Path]
+) -> None:
+    mine = write("mine.toml", '[[actor]]\nid = "my-group"\nname = "My group"\nkind = "group"\n')
+    for argv in (
+        ["--data", str(mine), "show", "my-group"],
+        ["show", "my-group", "--data", str(mine)],
+    ):
+        status, out, _ = run(capsys, *argv)
+        assert status == 0 and out.startswith("Actor my-group"), argv
+
+
+def test_dates_at_their_precision(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "timeline", "--from", "2019-08", "--to", "2019-08")
+    assert status == 0 and out
+    assert all("August 2019" in line or "2019" in line for line in out.splitlines())
+    status, year, _ = run(capsys, "timeline", "--from", "2019", "--to", "2019")
+    assert status == 0 and set(out.splitlines()) <= set(year.splitlines())
+    status, out, _ = run(capsys, "compare", "pakistan", "india", "--as-of", "2019")
+    assert status == 0 and "2019-12-31" in out
+
+
+def test_an_impossible_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["timeline", "--from", "2025-12-31", "--to", "2025-01-01"])
+    assert caught.value.code == 2
+    assert "after --to" in capsys.readouterr().err
+
+
+def test_positions_as_of_show_what_compare_shows(
+    capsys: pytest.CaptureFixture[str], catalog: kr.Catalog
+) -> None:
+    status, out, _ = run(
+        capsys, "positions", "india", "--topic", "territorial-status", "--as-of", "2019-08-06"
+    )
+    assert status == 0
+    row = kr.compare(catalog, "india", "pakistan", topics="territorial-status", as_of="2019-08-06")
+    shown = [s.text[:40] for s in row.rows[0].a.evidence]
+    assert shown and all(text in out.replace("\n    ", " ") for text in shown)
+    assert "2021" not in out  # the 5 August 2021 statement is not on record in 2019
+
+
+def test_evidence_in_date_order(capsys: pytest.CaptureFixture[str], catalog) -> None:  # type: ignore[no-untyped-def]
+    status, out, _ = run(capsys, "positions", "india", "--topic", "territorial-status")
+    assert status == 0
+    years = [int(y) for y in re.findall(r"\u2014 [^,]+, (?:\d+ )?(?:[A-Z][a-z]+ )?(\d{4})", out)]
+    assert years and years == sorted(years)
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    for command in ("timeline", "export", "positions oic"):
+        done = subprocess.run(
+            f"{sys.executable} -m kashmirref {command} | head -c 10",
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.stderr == "", (command, done.stderr)
+
+
+def test_file_errors_are_messages(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    status, _, err = run(capsys, "export", "-o", str(tmp_path / "missing" / "x.json"))
+    assert status == 2
+    target = tmp_path / "missing" / "x.json"
+    assert err == f"kashmirref: cannot write {target}: No such file or directory\n"
+    status, _, err = run(capsys, "positions", "india", "--data", str(tmp_path / "nope.toml"))
+    assert status == 2 and "no such file" in err
+
+
+def test_output_is_written_atomically(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    target = tmp_path / "all.json"
+    target.write_text("previous\n", encoding="utf-8")
+
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    status, _, err = run(capsys, "export", "-o", str(target))
+    assert status == 2 and "No space left" in err
+    assert target.read_text(encoding="utf-8") == "previous\n"  # untouched, not half-written
+    assert os.listdir(tmp_path) == ["all.json"]  # no temporary file left behind
+    monkeypatch.undo()
+    assert run(capsys, "export", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("{")

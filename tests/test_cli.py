@@ -155,11 +155,18 @@ def test_actors_by_name_alias_and_case(
 
 
 def test_suggestions_use_names_and_initials(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "compare", "us", "india")
+    status, out, err = run(capsys, "compare", "Untied States", "india")
     assert status == 2 and out == ""
-    assert err.startswith("kashmirref: unknown actor 'us'; did you mean 'united-states'")
-    status, _, err = run(capsys, "positions", "usa")
-    assert status == 2 and "did you mean 'united-states'" in err
+    assert err.startswith("kashmirref: unknown actor 'Untied States'; did you mean")
+    assert "'united-states'" in err
+    status, _, err = run(capsys, "positions", "pakstan")
+    assert status == 2 and "did you mean 'pakistan'" in err
+
+
+def test_aliases_are_accepted(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("USA", "us", "United States of America"):
+        status, out, _ = run(capsys, "compare", name, "india", "--topic", "third-party-mediation")
+        assert status == 0 and out.startswith("United States vs India"), name
 
 
 def test_topics_by_title(capsys: pytest.CaptureFixture[str]) -> None:

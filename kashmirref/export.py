@@ -9,8 +9,8 @@ added at the end of a table.
 >>> import kashmirref as kr
 >>> from kashmirref.export import rows
 >>> first = next(rows(kr.load(), "statements"))
->>> list(first)[:4]
-['id', 'date', 'date_precision', 'date_last_possible']
+>>> ", ".join(list(first)[:4])
+'id, date, date_precision, date_last_possible'
 """
 
 from __future__ import annotations

@@ -125,7 +125,8 @@ def test_every_quote_records_when_it_was_checked(catalog: kr.Catalog) -> None:
 
 def test_no_quote_is_given_to_two_speakers(catalog: kr.Catalog) -> None:
     """The same words under two speakers are allowed only for a joint text both issued:
-    then each statement is the actors' own document, quoted from the same source."""
+    then each statement is the actors' own document (or a report of that joint text), never
+    a speaker's direct words, and all are quoted from the same source."""
     speakers: dict[str, set[tuple[str, str, str]]] = {}
     for statement in catalog.statements():
         for citation in statement.citations:
@@ -134,7 +135,7 @@ def test_no_quote_is_given_to_two_speakers(catalog: kr.Catalog) -> None:
             speakers.setdefault(words, set()).add(entry)
     for words, found in speakers.items():
         if len({speaker for speaker, _, _ in found}) > 1:
-            assert {form for _, form, _ in found} == {"document"}, words[:80]
+            assert "direct" not in {form for _, form, _ in found}, words[:80]
             assert len({source for _, _, source in found}) == 1, words[:80]
 
 

@@ -118,7 +118,7 @@ def test_imprecise_dates_are_drawn_as_such(catalog: kr.Catalog, site: dict[str, 
     assert not any(label and "Jan 1965" in label for label in labels)
     assert "-hatch-" in markup
     text = site["topics/loc-ceasefire.md"].text
-    row = "| 26 October 1965 \u2013 8 December 1971 | committed | *none* | one side silent |"
+    row = "| 26 October 1965 \u2013 9 January 1966 | committed | *none* | one side silent |"
     assert row in text
 
 

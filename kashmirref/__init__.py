@@ -20,9 +20,21 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kashmirref import figures
     from kashmirref.catalog import (
         Catalog,
         TimelineEntry,
+    )
+    from kashmirref.changes import (
+        Change,
+        Diff,
+        diff,
+    )
+    from kashmirref.citing import (
+        DATA_VERSION,
+        DataVersion,
+        cite,
+        data_version,
     )
     from kashmirref.comparison import (
         Comparison,
@@ -39,6 +51,7 @@ if TYPE_CHECKING:
         relation_between,
         side,
     )
+    from kashmirref.data_schema import schema
     from kashmirref.dates import (
         DateLike,
         as_date,
@@ -88,6 +101,10 @@ __version__ = "0.1.0"
 """The version of the code."""
 
 _LAZY: dict[str, str] = {
+    "figures": "kashmirref.figures",
+    "schema": "kashmirref.data_schema",
+    **dict.fromkeys(["Change", "Diff", "diff"], "kashmirref.changes"),
+    **dict.fromkeys(["DATA_VERSION", "DataVersion", "cite", "data_version"], "kashmirref.citing"),
     **dict.fromkeys(
         [
             "Catalog",
@@ -172,13 +189,17 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "DATA_VERSION",
     "Actor",
     "ActorKind",
     "Catalog",
+    "Change",
     "Citation",
     "Comparison",
     "DataError",
+    "DataVersion",
     "DateLike",
+    "Diff",
     "Event",
     "EventKind",
     "FieldError",
@@ -213,16 +234,21 @@ __all__ = [
     "UnknownIdError",
     "__version__",
     "as_date",
+    "cite",
     "compare",
     "compare_over_time",
+    "data_version",
+    "diff",
     "dumps",
     "evolution",
+    "figures",
     "format_date",
     "last_day",
     "load",
     "matrix",
     "parse_date",
     "relation_between",
+    "schema",
     "side",
 ]
 
@@ -235,7 +261,8 @@ if not TYPE_CHECKING:
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(f"module 'kashmirref' has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
+        found = importlib.import_module(module)
+        value = found if module == f"{__name__}.{name}" else getattr(found, name)
         globals()[name] = value
         return value
 

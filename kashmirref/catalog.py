@@ -165,6 +165,12 @@ class Catalog:
         )
         return f"Catalog({counts})"
 
+    def _repr_html_(self) -> str:
+        """A summary for notebooks: records of each kind and the dates they span."""
+        from kashmirref.notebook import catalog_html
+
+        return catalog_html(self)
+
     def __len__(self) -> int:
         """The number of top-level records of every kind."""
         return sum(len(records) for _, records in self.tables())

@@ -228,6 +228,37 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cite(args: argparse.Namespace) -> int:
+    from kashmirref.citing import cite
+
+    _emit(cite(args.format))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from kashmirref.changes import diff
+
+    result = diff(args.old, args.new)
+    _emit(result.to_json() if args.format == "json" else result.to_text())
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from kashmirref.data_schema import schema_json
+    from kashmirref.export import write_atomically
+
+    text = schema_json()
+    if args.output is None:
+        _emit(text)
+        return 0
+    try:
+        write_atomically(args.output, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot write {visible(args.output)}: {reason}") from None
+    return 0
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -244,13 +275,16 @@ def _data_option(parser: argparse.ArgumentParser, dest: str) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     from kashmirref import __version__
+    from kashmirref.citing import DATA_VERSION
 
     parser = argparse.ArgumentParser(
         prog="kashmirref",
         description="Who said what, when, on which question in the Jammu and Kashmir dispute.",
         epilog="Ids may be given in any case, or by name or alias: 'Pakistan', 'OIC'.",
     )
-    parser.add_argument("--version", action="version", version=f"kashmirref {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"kashmirref {__version__} (data {DATA_VERSION})"
+    )
     _data_option(parser, "data")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -309,6 +343,19 @@ def _parser() -> argparse.ArgumentParser:
         help="write here instead of stdout (CSV: a folder, or a file ending in .zip)",
     )
     p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")
+
+    p = command("cite", _cite, "how to cite kashmirref, naming the code and data versions")
+    p.add_argument("--format", choices=["text", "bibtex"], default="text")
+
+    p = command(
+        "diff", _diff, "records added, removed and changed between two versions of the data"
+    )
+    p.add_argument("old", help="the older version: a JSON export, a data file or a folder of them")
+    p.add_argument("new", help="the newer version, likewise")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = command("schema", _schema, "write the JSON Schema of data files (for editors)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     return parser
 
 

@@ -227,6 +227,12 @@ class Comparison:
 
         return comparison_text(self)
 
+    def _repr_html_(self) -> str:
+        """An HTML table for notebooks, every value escaped."""
+        from kashmirref.notebook import comparison_html
+
+        return comparison_html(self)
+
     def to_markdown(self) -> str:
         """A side-by-side Markdown table, with citations as footnotes."""
         from kashmirref.render import comparison_markdown

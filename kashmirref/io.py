@@ -2,7 +2,8 @@
 
 A data file (TOML or JSON) is a table whose keys are record kinds (``actor``,
 ``source``, ``topic``, ``instrument``, ``event``, ``statement``, ``position``,
-``no_position``, ``term``), each holding a list of records. The converter is strict:
+``no_position``, ``term``), each holding a list of records; a JSON file may also name
+its JSON Schema in a ``$schema`` key (see :mod:`kashmirref.data_schema`). The converter is strict:
 an unknown field, a wrong type, a string where a list belongs or an impossible date
 is a :class:`~kashmirref.errors.Problem`, never silently coerced or dropped.
 """
@@ -312,6 +313,8 @@ def _read_one(
     counts = {t: len(rows) for t, rows in document.items() if isinstance(rows, list)}
     lines = _LineIndex(text, is_json=shown.endswith(".json"), counts=counts)
     for table, rows in document.items():
+        if table == "$schema" and isinstance(rows, str):
+            continue  # names the JSON Schema editors check the file with (kashmirref schema)
         if table not in RECORD_TYPES:
             kinds = ", ".join(RECORD_TYPES)
             problems.append(

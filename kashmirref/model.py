@@ -432,8 +432,20 @@ def format_date(when: dt.date, precision: Precision = Precision.DAY) -> str:
 # ------------------------------------------------------------------------- records
 
 
+class _Displayed:
+    """What every record class shares: how it displays in a notebook."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table, every value escaped (for Jupyter)."""
+        from kashmirref.notebook import record_html
+
+        return record_html(self)
+
+
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Actor:
+class Actor(_Displayed):
     """A state, organisation, UN organ, office, person or group that takes positions.
 
     ``parent`` links an office to its state or a person to the office they speak for,
@@ -449,7 +461,7 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Source:
+class Source(_Displayed):
     """A document cited by the catalogue: a treaty text, UN record, transcript or report.
 
     ``published`` is given no more precisely than the document itself supports (see
@@ -469,7 +481,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Citation:
+class Citation(_Displayed):
     """A pointer into a source, with the verbatim words found there.
 
     ``checked`` is the day the quote was last compared, word for word, with the copy
@@ -491,7 +503,7 @@ class Citation:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Stance:
+class Stance(_Displayed):
     """One point on a topic's ordered scale: its rank, a short label and what it means.
 
     Stances compare by ``value``; the difference between two values is the gap the
@@ -517,7 +529,7 @@ def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Topic:
+class Topic(_Displayed):
     """A question the actors answer differently, with its ordered scale of answers.
 
     ``question`` is neutral editorial text: either side should accept it as a fair
@@ -543,7 +555,7 @@ class Topic:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Statement:
+class Statement(_Displayed):
     """A dated utterance by a speaker on behalf of an actor, with its citations.
 
     The first citation is where the quoted words were found; further citations
@@ -596,7 +608,7 @@ class Statement:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Ground:
+class Ground(_Displayed):
     """An instrument (or one provision of it) that an actor invokes for a position.
 
     ``reading`` says how that actor reads it, in wording attributed to the actor;
@@ -615,7 +627,7 @@ def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) 
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Position:
+class Position(_Displayed):
     """An actor's stance on a topic over a period, with its grounds and evidence.
 
     The period is inclusive: the position is in force on every date from
@@ -674,7 +686,7 @@ class Position:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class NoPositionFound:
+class NoPositionFound(_Displayed):
     """An explicit record that no stated position of an actor on a topic was found.
 
     It keeps coverage symmetric: a gap on one side is a recorded finding, with what was
@@ -689,7 +701,7 @@ class NoPositionFound:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Provision:
+class Provision(_Displayed):
     """One clause of an instrument, with its verbatim text."""
 
     id: str = attrs.field(validator=_slug)
@@ -704,7 +716,7 @@ def _declaration(instance: StatusChange, attribute: attrs.Attribute[Any], value:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class StatusChange:
+class StatusChange(_Displayed):
     """A status an instrument took on a date, as declared by an actor, with a citation.
 
     ``unilateral`` marks a declaration by one party about its own performance (India's
@@ -762,7 +774,7 @@ def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | 
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Instrument:
+class Instrument(_Displayed):
     """An agreement, declaration, treaty, Charter article or UN resolution.
 
     ``date`` is the date of adoption or signature. ``status_history`` lists, in date
@@ -811,7 +823,7 @@ def _end(instance: Event, _: attrs.Attribute[Any], value: dt.date | None) -> Non
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Event:
+class Event(_Displayed):
     """A dated happening the positions refer to: an attack, a war, a ceasefire, ..."""
 
     id: str = attrs.field(validator=_slug)
@@ -828,7 +840,7 @@ class Event:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class TermName:
+class TermName(_Displayed):
     """One name an actor uses for a place or thing, with where it is attested."""
 
     actor: str = attrs.field(validator=_slug)
@@ -837,7 +849,7 @@ class TermName:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Term:
+class Term(_Displayed):
     """A place or thing in dispute, the neutral name the library uses, and each side's."""
 
     id: str = attrs.field(validator=_slug)

@@ -123,7 +123,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--version"])
     assert caught.value.code == 0
-    assert capsys.readouterr().out == f"kashmirref {kashmirref.__version__}\n"
+    expected = f"kashmirref {kashmirref.__version__} (data {kashmirref.DATA_VERSION})\n"
+    assert capsys.readouterr().out == expected
 
 
 @pytest.mark.parametrize("kind", ["actors", "topics", "instruments", "sources"])

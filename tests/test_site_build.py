@@ -19,7 +19,8 @@ EXTERNAL_ASSET = re.compile(r'<(?:script|link|img)\b[^>]*(?:src|href)="(?:https?
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir"]
+    # no --quiet: it hides the warnings that --strict turns into a failure
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
     done = subprocess.run(
         [*command, str(site)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )

@@ -62,9 +62,11 @@ if TYPE_CHECKING:
         FieldError,
         InputError,
         KashmirRefError,
+        MissingExtraError,
         Problem,
         UnknownIdError,
     )
+    from kashmirref.frames import to_frames
     from kashmirref.io import (
         dumps,
         load,
@@ -103,6 +105,7 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "figures": "kashmirref.figures",
     "schema": "kashmirref.data_schema",
+    "to_frames": "kashmirref.frames",
     **dict.fromkeys(["Change", "Diff", "diff"], "kashmirref.changes"),
     **dict.fromkeys(["DATA_VERSION", "DataVersion", "cite", "data_version"], "kashmirref.citing"),
     **dict.fromkeys(
@@ -144,6 +147,7 @@ _LAZY: dict[str, str] = {
             "FieldError",
             "InputError",
             "KashmirRefError",
+            "MissingExtraError",
             "Problem",
             "UnknownIdError",
         ],
@@ -210,6 +214,7 @@ __all__ = [
     "InstrumentStatus",
     "KashmirRefError",
     "Matrix",
+    "MissingExtraError",
     "NoPositionFound",
     "Position",
     "Precision",
@@ -250,6 +255,7 @@ __all__ = [
     "relation_between",
     "schema",
     "side",
+    "to_frames",
 ]
 
 if not TYPE_CHECKING:

@@ -9,6 +9,9 @@ Every error the library raises on purpose derives from :class:`KashmirRefError`:
   hold, with the nearest ids as suggestions.
 - :class:`InputError` (a ``ValueError``): an argument that cannot be understood, such
   as a date written ``"5/8/2019"``.
+- :class:`MissingExtraError` (an :class:`InputError` and an ``ImportError``): a
+  function needs an optional package that is not installed; the message names the
+  extra to install (``pip install 'kashmirref[frames]'``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ __all__ = [
     "FieldError",
     "InputError",
     "KashmirRefError",
+    "MissingExtraError",
     "Problem",
     "UnknownIdError",
     "brief",
@@ -128,6 +132,25 @@ class DataError(KashmirRefError, ValueError):
 
 class InputError(KashmirRefError, ValueError):
     """An argument passed to the library or the command line cannot be understood."""
+
+
+class MissingExtraError(InputError, ImportError):
+    """A function needs an optional package that is not installed.
+
+    Attributes:
+        extra: The extra that installs it (``"frames"``).
+        package: The package that could not be imported (``"pandas"``).
+
+    """
+
+    def __init__(self, package: str, extra: str, needed_for: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{needed_for} needs {package}, which is not installed; "
+            f"install the {extra!r} extra: pip install 'kashmirref[{extra}]'"
+        )
+        self.name = package
 
 
 class FieldError(KashmirRefError, ValueError):

@@ -51,6 +51,7 @@ __all__ = [
     "rows",
     "to_csv",
     "to_jsonl",
+    "typed_rows",
     "write_atomically",
 ]
 
@@ -71,7 +72,8 @@ class Column:
             ``category`` (one of ``values``) or ``list`` (items joined by ``"; "``).
         meaning: What a cell says, in one sentence.
         values: The allowed values of a ``category`` column.
-        get: How a cell is read from a row's record.
+        get: How a cell is read from a row's record (a tuple of text for a ``list``
+            column, a :class:`datetime.date` for a ``date`` column).
 
     """
 
@@ -96,8 +98,8 @@ def _values(kind: type[enum.Enum]) -> tuple[str, ...]:
     return tuple(str(member.value) for member in kind)
 
 
-def _joined(items: Any) -> str:
-    return SEPARATOR.join(str(i) for i in items)
+def _items(items: Any) -> tuple[str, ...]:
+    return tuple(str(i) for i in items)
 
 
 def _col(
@@ -173,7 +175,7 @@ TABLES: tuple[Table, ...] = (
                 "topics",
                 "list",
                 "The topic ids the statement is tagged with.",
-                lambda s, _: _joined(s.topics),
+                lambda s, _: _items(s.topics),
             ),
             _col(
                 "quote",
@@ -281,7 +283,7 @@ TABLES: tuple[Table, ...] = (
                 "grounds",
                 "list",
                 "The instruments (and provisions) invoked.",
-                lambda p, _: _joined(
+                lambda p, _: _items(
                     g.instrument + (f" {g.provision}" if g.provision else "") for g in p.grounds
                 ),
             ),
@@ -289,7 +291,7 @@ TABLES: tuple[Table, ...] = (
                 "evidence",
                 "list",
                 "The ids of the statements that evidence it.",
-                lambda p, _: _joined(p.evidence),
+                lambda p, _: _items(p.evidence),
             ),
             _attr("summary", "string", "The position in words, attributed to the actor."),
         ),
@@ -330,7 +332,7 @@ TABLES: tuple[Table, ...] = (
             _attr("name", "string", "The actor's name."),
             _attr("kind", "category", "What sort of actor.", _values(ActorKind)),
             _attr("parent", "string", "The actor it belongs to or speaks for, if any."),
-            _col("aliases", "list", "Other names.", lambda a, _: _joined(a.aliases)),
+            _col("aliases", "list", "Other names.", lambda a, _: _items(a.aliases)),
         ),
     ),
     Table(
@@ -346,7 +348,7 @@ TABLES: tuple[Table, ...] = (
                 "scale",
                 "list",
                 "The stance labels, in rank order.",
-                lambda t, _: _joined(s.label for s in t.scale),
+                lambda t, _: _items(s.label for s in t.scale),
             ),
         ),
     ),
@@ -376,7 +378,7 @@ TABLES: tuple[Table, ...] = (
             _attr("number", "integer", "The UNSC resolution number, if one."),
             _attr("title", "string", "Its title."),
             _attr("date", "date", "The date of adoption or signature."),
-            _col("parties", "list", "The ids of its parties.", lambda i, _: _joined(i.parties)),
+            _col("parties", "list", "The ids of its parties.", lambda i, _: _items(i.parties)),
             _col(
                 "status",
                 "category",
@@ -454,7 +456,7 @@ TABLES: tuple[Table, ...] = (
             _attr("kind", "category", "What sort of event.", _values(EventKind)),
             _attr("title", "string", "Its title."),
             _col(
-                "actors", "list", "The ids of the actors involved.", lambda e, _: _joined(e.actors)
+                "actors", "list", "The ids of the actors involved.", lambda e, _: _items(e.actors)
             ),
             _col(
                 "source",
@@ -538,13 +540,39 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
 _BY_NAME = {table.name: table for table in TABLES}
 
 
+def _value(value: object) -> object:
+    """A cell as a plain Python value: enums as their value, the rest as it is."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
 def _cell(value: object) -> object:
-    """A cell as plain JSON data: dates as ISO text, enums as their value."""
-    if isinstance(value, enum.Enum):
-        return value.value
+    """A cell as plain JSON data: dates as ISO text, lists joined with ``"; "``."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return SEPARATOR.join(value)
     return value
+
+
+def _spec(name: str) -> Table:
+    spec = _BY_NAME.get(name)
+    if spec is None:
+        raise InputError(f"unknown table {name!r}; use one of {', '.join(_BY_NAME)}")
+    return spec
+
+
+def typed_rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
+    """The rows of one flat table as dicts of Python values, columns in their stable order.
+
+    Missing values are ``None``; dates are :class:`datetime.date`; a ``category`` cell
+    is its text (an enum's value); a ``list`` cell is a tuple of text (empty when the
+    record lists nothing). :func:`rows` and :func:`kashmirref.frames.to_frames` are
+    both made from these rows. An unknown table name raises
+    :class:`~kashmirref.errors.InputError`.
+    """
+    spec = _spec(table)
+    for record in spec.records(catalog):
+        yield {column.name: _value(column.get(record, catalog)) for column in spec.columns}
 
 
 def rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
@@ -553,11 +581,8 @@ def rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
     Missing values are ``None``; dates are ISO text; lists are joined with ``"; "``.
     An unknown table name raises :class:`~kashmirref.errors.InputError`.
     """
-    spec = _BY_NAME.get(table)
-    if spec is None:
-        raise InputError(f"unknown table {table!r}; use one of {', '.join(_BY_NAME)}")
-    for record in spec.records(catalog):
-        yield {column.name: _cell(column.get(record, catalog)) for column in spec.columns}
+    for row in typed_rows(catalog, table):
+        yield {name: _cell(value) for name, value in row.items()}
 
 
 def _csv_text(catalog: Catalog, table: Table) -> str:

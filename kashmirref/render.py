@@ -98,14 +98,17 @@ def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
     yield from _wrap(side.position.summary, "    ")
     if side.position.grounds:
         yield from _wrap(f"Grounds: {_grounds(side)}", "    ")
-    for statement in side.evidence:
+
+    def quoted(statement: Statement, bullet: str) -> list[str]:
         quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
-        yield from _wrap(f"- {quote} [{statement.citation.source}]", "    ")
+        return _wrap(f"{bullet} {quote} [{statement.citation.source}]", "    ")
+
+    for statement in side.evidence:
+        yield from quoted(statement, "-")
     if side.straddling:
         yield from _wrap(f"Not counted: {STRADDLING}", "    ")
     for statement in side.straddling:
-        quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
-        yield from _wrap(f"? {quote} [{statement.citation.source}]", "    ")
+        yield from quoted(statement, "?")
 
 
 def comparison_text(comparison: Comparison) -> str:
@@ -177,6 +180,10 @@ def comparison_markdown(comparison: Comparison) -> str:
         number, _ = notes.setdefault(key, (len(notes) + 1, citation))
         return f"[^{number}]"
 
+    def bullet(said: Statement) -> str:
+        quote = f"\u201c{_cell(said.text)}\u201d \u2014 {_attribution(said, name)}"
+        return f"- {quote}{cite(said.citation)}"
+
     when = (
         "most recent positions" if comparison.as_of is None else f"in force on {comparison.as_of}"
     )
@@ -203,14 +210,10 @@ def comparison_markdown(comparison: Comparison) -> str:
             lines.append("")
             if side.position and side.position.grounds:
                 lines.append(f"- Grounds: {_grounds(side)}")
-            for s in side.evidence:
-                mark = cite(s.citation)
-                lines.append(f"- \u201c{_cell(s.text)}\u201d \u2014 {_attribution(s, name)}{mark}")
+            lines += [bullet(s) for s in side.evidence]
             if side.straddling:
                 lines += ["", f"Not counted, {STRADDLING}", ""]
-            for s in side.straddling:
-                mark = cite(s.citation)
-                lines.append(f"- \u201c{_cell(s.text)}\u201d \u2014 {_attribution(s, name)}{mark}")
+            lines += [bullet(s) for s in side.straddling]
             lines.append("")
         for ground in row.shared_grounds:
             lines += [

@@ -78,9 +78,7 @@ class Writer:
 
     def evidence(self, position: Position) -> str:
         """A position's evidence, one statement per paragraph, oldest first."""
-        statements = sorted(
-            (self.catalog.statement(s) for s in position.evidence), key=lambda s: (s.date, s.id)
-        )
+        statements, _ = self.catalog.evidence(position)
         return "<br><br>".join(self.statement(s) for s in statements)
 
     def grounds(self, position: Position) -> list[str]:

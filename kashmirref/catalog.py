@@ -17,6 +17,7 @@ import attrs
 
 from kashmirref import integrity
 from kashmirref.dates import DateLike, as_date
+from kashmirref.derive import Coded, current, history
 from kashmirref.errors import DataError, InputError, Problem, UnknownIdError
 from kashmirref.model import (
     Actor,
@@ -55,7 +56,6 @@ TABLES: Mapping[str, str] = {
     "instrument": "instruments",
     "event": "events",
     "statement": "statements",
-    "position": "positions",
     "no_position": "no_positions",
     "term": "terms",
 }
@@ -72,43 +72,56 @@ class _Index:
     """Look-up tables built once when a catalogue is created."""
 
     by_id: Mapping[str, Mapping[str, Record]]
-    positions: tuple[Position, ...]
     statements: tuple[Statement, ...]
     resolutions: Mapping[int, Instrument]
-    positions_by_pair: Mapping[tuple[str, str], tuple[Position, ...]]
-    positions_by_actor: Mapping[str, tuple[Position, ...]]
-    positions_by_topic: Mapping[str, tuple[Position, ...]]
-    no_positions_by_pair: Mapping[tuple[str, str], NoPositionFound]
+    coded: Mapping[tuple[str, str], Coded]
+    no_positions_by_pair: Mapping[tuple[str, str], tuple[NoPositionFound, ...]]
     statements_by_actor: Mapping[str, tuple[Statement, ...]]
     statements_by_topic: Mapping[str, tuple[Statement, ...]]
+    statements_by_instrument: Mapping[str, tuple[Statement, ...]]
     timeline: tuple[TimelineEntry, ...]
     timeline_dates: tuple[dt.date, ...]
+    latest: dt.date | None
     names: dict[tuple[str | None, bool], Mapping[str, str]] = attrs.field(factory=dict)
+    histories: dict[tuple[str, str], tuple[Position, ...]] = attrs.field(factory=dict)
 
     @classmethod
     def build(cls, catalog: Catalog) -> _Index:
         by_id = {kind: {r.id: r for r in records} for kind, records in catalog.tables()}
-        positions = tuple(sorted(catalog._positions, key=lambda p: (p.valid_from, p.id)))
         statements = tuple(sorted(catalog._statements, key=lambda s: (s.date, s.id)))
         timeline: list[TimelineEntry] = [*catalog._events, *statements]
         timeline.sort(key=lambda e: (e.date, e.id))
+        pairs = {
+            (s.on_behalf_of, code.topic): None
+            for s in statements
+            for code in s.codes
+            if code.stance is not None
+        }
+        by_topic = _group(statements, lambda s: s.topics)
+        coded = {
+            (actor, topic): Coded.of(actor, topic, by_topic[topic]) for actor, topic in pairs
+        }
         return cls(
             by_id=by_id,
-            positions=positions,
             statements=statements,
             resolutions={
                 i.number: i
                 for i in catalog._instruments
                 if i.kind is InstrumentKind.UNSC_RESOLUTION and i.number is not None
             },
-            positions_by_pair=_group(positions, lambda p: [(p.actor, p.topic)]),
-            positions_by_actor=_group(positions, lambda p: [p.actor]),
-            positions_by_topic=_group(positions, lambda p: [p.topic]),
-            no_positions_by_pair={(n.actor, n.topic): n for n in catalog._no_positions},
+            coded=coded,
+            no_positions_by_pair=_group(
+                sorted(catalog._no_positions, key=lambda n: (n.start, n.id)),
+                lambda n: [(n.actor, n.topic)],
+            ),
             statements_by_actor=_group(statements, lambda s: [s.on_behalf_of, s.speaker]),
-            statements_by_topic=_group(statements, lambda s: s.topics),
+            statements_by_topic=by_topic,
+            statements_by_instrument=_group(
+                statements, lambda s: [i.instrument for i in s.invokes]
+            ),
             timeline=tuple(timeline),
             timeline_dates=tuple(e.date for e in timeline),
+            latest=max((s.last_possible for s in statements), default=None),
         )
 
 
@@ -140,7 +153,6 @@ class Catalog:
     _instruments: tuple[Instrument, ...] = attrs.field(default=(), repr=False)
     _events: tuple[Event, ...] = attrs.field(default=(), repr=False)
     _statements: tuple[Statement, ...] = attrs.field(default=(), repr=False)
-    _positions: tuple[Position, ...] = attrs.field(default=(), repr=False)
     _no_positions: tuple[NoPositionFound, ...] = attrs.field(default=(), repr=False)
     _terms: tuple[Term, ...] = attrs.field(default=(), repr=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -305,11 +317,6 @@ class Catalog:
         result: Statement = self._get("statement", statement_id)
         return result
 
-    def position(self, position_id: str) -> Position:
-        """The position ``position_id``."""
-        result: Position = self._get("position", position_id)
-        return result
-
     def term(self, term_id: str) -> Term:
         """The term ``term_id``."""
         result: Term = self._get("term", term_id)
@@ -369,75 +376,92 @@ class Catalog:
 
     # ------------------------------------------------------------------ queries
 
+    @property
+    def latest(self) -> dt.date | None:
+        """The last day any statement is certainly on record: the date "now" means.
+
+        A comparison or a query with no date is answered as of this day (``None`` for a
+        catalogue with no statement).
+        """
+        return self._index.latest
+
     def positions(
         self,
         actor: str | None = None,
         topic: str | None = None,
         as_of: DateLike | None = None,
     ) -> tuple[Position, ...]:
-        """Positions matching every given filter, ordered by ``valid_from``.
+        """Positions derived from the coded statements (see :mod:`kashmirref.derive`).
 
-        ``as_of`` (a date, or ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"``) keeps only
-        positions in force then with evidence on record by then (:meth:`on_record`).
-        Unknown actor or topic ids raise :class:`~kashmirref.errors.UnknownIdError`.
+        With ``as_of`` (a date, or ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"``, read as
+        the last day of that period) the positions in force then, from statements on
+        record by then only; without it, every position each actor has held (its
+        history), ordered by when it began. Unknown actor or topic ids raise
+        :class:`~kashmirref.errors.UnknownIdError`.
         """
         if actor is not None:
             self.actor(actor)
         if topic is not None:
             self.topic(topic)
-        index = self._index
-        if actor is not None and topic is not None:
-            found = index.positions_by_pair.get((actor, topic), ())
-        elif actor is not None:
-            found = index.positions_by_actor.get(actor, ())
-        elif topic is not None:
-            found = index.positions_by_topic.get(topic, ())
-        else:
-            found = index.positions
-        if as_of is not None:
-            when = as_date(as_of, "as_of")
-            found = tuple(p for p in found if self.on_record(p, when))
-        return found
+        when = None if as_of is None else as_date(as_of, "as_of")
+        found: list[Position] = []
+        for (who, what), coded in self._index.coded.items():
+            if (actor is not None and who != actor) or (topic is not None and what != topic):
+                continue
+            found += current(coded, when) if when is not None else self._history(who, what)
+        found.sort(key=lambda p: (p.valid_from, p.actor, p.topic, p.stance))
+        return tuple(found)
 
-    def on_record(self, position: Position, when: dt.date) -> bool:
-        """Whether ``position`` is in force on ``when`` with evidence on record by then.
-
-        Its period must certainly cover ``when`` (see :meth:`Position.in_force`) and at
-        least one of its statements must have been made by then
-        (:meth:`Statement.on_record_by`): the rule every query, renderer and figure uses.
-        """
-        return position.in_force(when) and self.on_record_from(position) <= when
-
-    def on_record_from(self, position: Position) -> dt.date:
-        """The first day ``position`` is certainly on record.
-
-        That is the earliest day by which one of its statements was certainly made (see
-        :meth:`Statement.on_record_by`).
-        """
-        return min(self.statement(s).last_possible for s in position.evidence)
+    def _history(self, actor: str, topic: str) -> tuple[Position, ...]:
+        cache = self._index.histories
+        if (actor, topic) not in cache:
+            cache[(actor, topic)] = history(self._index.coded[(actor, topic)])
+        return cache[(actor, topic)]
 
     def evidence(
         self, position: Position, as_of: dt.date | None = None
     ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
         """A position's statements in date order: on record by ``as_of``, and straddling it.
 
-        Straddling statements are dated to a month or year that contains ``as_of``: they
-        may or may not have been made by then. With ``as_of`` ``None`` every statement
-        is on record and none straddles.
+        Straddling statements are the actor's statements coded with a stance on the
+        topic whose month or year contains ``as_of``: they may or may not have been made
+        by then, so they are never evidence. ``as_of`` defaults to the position's own.
         """
+        when = position.as_of if as_of is None else as_date(as_of, "as_of")
         statements = sorted(
             (self.statement(s) for s in position.evidence), key=lambda s: (s.date, s.id)
         )
-        if as_of is None:
+        if when is None:
             return tuple(statements), ()
         return (
-            tuple(s for s in statements if s.on_record_by(as_of)),
-            tuple(s for s in statements if s.straddles(as_of)),
+            tuple(s for s in statements if s.on_record_by(when)),
+            self.straddling(position.actor, position.topic, when),
         )
 
-    def no_position(self, actor: str, topic: str) -> NoPositionFound | None:
-        """The explicit "no stated position found" record for a pair, if any."""
-        return self._index.no_positions_by_pair.get((actor, topic))
+    def straddling(self, actor: str, topic: str, when: dt.date) -> tuple[Statement, ...]:
+        """``actor``'s stance-coded statements on ``topic`` that may or may not precede ``when``."""
+        coded = self._index.coded.get((actor, topic))
+        if coded is None:
+            return ()
+        found = [s for s in coded.statements if s.straddles(when)]
+        return tuple(sorted(found, key=lambda s: (s.date, s.id)))
+
+    def no_position(
+        self, actor: str, topic: str, as_of: DateLike | None = None
+    ) -> NoPositionFound | None:
+        """The recorded gap for a pair: the one covering ``as_of``, else the latest before it.
+
+        Without ``as_of``, the latest gap recorded for the pair. ``None`` when no search
+        was recorded.
+        """
+        found = self._index.no_positions_by_pair.get((actor, topic), ())
+        if as_of is not None:
+            when = as_date(as_of, "as_of")
+            found = tuple(n for n in found if n.start <= when)
+            covering = [n for n in found if n.covers(when)]
+            if covering:
+                return covering[-1]
+        return found[-1] if found else None
 
     def statements(
         self,
@@ -484,12 +508,18 @@ class Catalog:
         high = len(dates) if last is None else bisect.bisect_right(dates, last)
         return self._index.timeline[low:high]
 
-    def citing(self, record_id: str) -> tuple[Position, ...]:
-        """Positions that invoke instrument ``record_id`` as a ground."""
+    def citing(self, record_id: str, as_of: DateLike | None = None) -> tuple[Statement, ...]:
+        """Statements whose words invoke instrument ``record_id``, in date order.
+
+        With ``as_of``, only those on record by then. Each statement's
+        :attr:`~kashmirref.model.Statement.invokes` says which clause and how it is read.
+        """
         self.instrument(record_id)
-        return tuple(
-            p for p in self._index.positions if any(g.instrument == record_id for g in p.grounds)
-        )
+        found = self._index.statements_by_instrument.get(record_id, ())
+        if as_of is not None:
+            when = as_date(as_of, "as_of")
+            found = tuple(s for s in found if s.on_record_by(when))
+        return found
 
 
 def _check_id(value: object, what: str) -> None:

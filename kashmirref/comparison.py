@@ -6,8 +6,16 @@ the gap is the absolute difference of the two stance values):
 - ``agree``: gap 0 — the same stance;
 - ``partially-agree``: gap at most half the scale (``2 * gap <= n - 1``);
 - ``diverge``: gap more than half the scale;
+- ``mixed``: an actor stated two or more stances in its latest year on record, and the
+  pairs of stances relate differently (the largest gap is reported);
 - ``one-side-silent``: only one actor has a position in force;
 - ``both-silent``: neither has.
+
+A comparison is always as of a date: with none given, the catalogue's latest
+(:attr:`Catalog.latest`). Positions come from statements on record by then only
+(:mod:`kashmirref.derive`), and each side says when its stance was last stated; a
+stance not restated for more than :data:`~kashmirref.model.STALE_AFTER_YEARS` years is
+marked stale.
 
 Every renderer (``str()``, :meth:`Comparison.to_markdown`, :meth:`Comparison.to_dict`)
 works from the same :class:`Comparison` object.
@@ -53,6 +61,7 @@ __all__ = [
     "evolution",
     "matrix",
     "relation_between",
+    "relation_of_sets",
     "side",
 ]
 
@@ -63,6 +72,7 @@ class Relation(enum.StrEnum):
     AGREE = "agree"
     PARTIAL = "partially-agree"
     DIVERGE = "diverge"
+    MIXED = "mixed"
     ONE_SILENT = "one-side-silent"
     BOTH_SILENT = "both-silent"
 
@@ -81,23 +91,41 @@ def relation_between(
     return Relation.DIVERGE, gap
 
 
+def relation_of_sets(
+    topic: Topic, a: Sequence[Stance], b: Sequence[Stance]
+) -> tuple[Relation, int | None]:
+    """The relation between two sides that may each hold several current stances.
+
+    One stance each is :func:`relation_between`; when the pairs relate differently the
+    relation is ``mixed`` with the largest gap.
+    """
+    if not a or not b:
+        return relation_between(topic, a[0] if a else None, b[0] if b else None)
+    pairs = {relation_between(topic, x, y) for x in a for y in b}
+    if len(pairs) == 1:
+        return pairs.pop()
+    return Relation.MIXED, max(gap or 0 for _, gap in pairs)
+
+
 @attrs.frozen(kw_only=True)
 class Side:
     """One actor's side of a row: its position in force (if any) and the evidence.
 
-    ``evidence`` holds the position's statements in date order; in a comparison
-    ``as_of`` a date, only those on record by then (their last possible day on or
-    before it). ``straddling`` holds, apart, those dated to a month or year that
-    contains ``as_of``: they may or may not have been made by then, so they are never
-    counted as evidence and renderers mark them as such.
+    ``position`` is the stance stated last; ``also`` holds any other stance stated in
+    the same latest year (see :mod:`kashmirref.derive`), never dropped. ``evidence``
+    holds the statements of every current stance in date order, all on record by the
+    comparison's date. ``straddling`` holds, apart, stance-coded statements dated to a
+    month or year that contains that date: they may or may not have been made by then,
+    so they are never evidence and renderers mark them as such.
 
-    When ``position`` is ``None``, ``no_position`` holds the explicit "no stated
-    position found" record if one was made.
+    When ``position`` is ``None``, ``no_position`` holds the recorded search for the
+    pair, if one was made.
     """
 
     actor: str
     position: Position | None = None
     stance: Stance | None = None
+    also: tuple[Position, ...] = ()
     evidence: tuple[Statement, ...] = ()
     straddling: tuple[Statement, ...] = ()
     no_position: NoPositionFound | None = None
@@ -107,6 +135,21 @@ class Side:
         """True when the actor has no position in force on the topic."""
         return self.position is None
 
+    @property
+    def positions(self) -> tuple[Position, ...]:
+        """Every current position: ``position`` and then ``also``."""
+        return () if self.position is None else (self.position, *self.also)
+
+    @property
+    def stale(self) -> bool:
+        """True when every current stance was last stated over the threshold ago."""
+        return bool(self.positions) and all(p.stale for p in self.positions)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds of every current position, in order."""
+        return tuple(g for p in self.positions for g in p.grounds)
+
 
 @attrs.frozen(kw_only=True)
 class SharedGround:
@@ -115,8 +158,8 @@ class SharedGround:
     instrument: str
     provision_a: str | None
     provision_b: str | None
-    reading_a: str
-    reading_b: str
+    reading_a: str | None
+    reading_b: str | None
 
     def mirror(self) -> SharedGround:
         """The same ground seen from the other side."""
@@ -152,10 +195,11 @@ class Row:
 
 _ORDER = {
     Relation.DIVERGE: 0,
-    Relation.PARTIAL: 1,
-    Relation.ONE_SILENT: 2,
-    Relation.AGREE: 3,
-    Relation.BOTH_SILENT: 4,
+    Relation.MIXED: 1,
+    Relation.PARTIAL: 2,
+    Relation.ONE_SILENT: 3,
+    Relation.AGREE: 4,
+    Relation.BOTH_SILENT: 5,
 }
 
 
@@ -165,7 +209,8 @@ class Comparison:
 
     ``rows`` are in the catalogue's topic order; :attr:`divergences`,
     :attr:`agreements` and :attr:`silences` pick rows out, largest gap first.
-    ``as_of`` ``None`` means each actor's most recent position. ``actors`` and
+    ``as_of`` is the date the comparison answers for (the catalogue's latest when none
+    was asked; ``None`` only for a catalogue without statements). ``actors`` and
     ``sources`` hold every actor and source the rows refer to, so that the comparison
     renders (and serialises) on its own.
     """
@@ -191,8 +236,8 @@ class Comparison:
 
     @property
     def divergences(self) -> tuple[Row, ...]:
-        """Rows whose stances diverge or partially agree, largest gap first."""
-        return self._select(Relation.DIVERGE, Relation.PARTIAL)
+        """Rows whose stances diverge, partially agree or are mixed, largest gap first."""
+        return self._select(Relation.DIVERGE, Relation.MIXED, Relation.PARTIAL)
 
     @property
     def agreements(self) -> tuple[Row, ...]:
@@ -268,40 +313,45 @@ def _find(kind: str, records: tuple[_Named, ...], record_id: str) -> _Named:
     raise UnknownIdError(kind, record_id, (r.id for r in records))
 
 
-def _pick(catalog: Catalog, actor: str, topic: str, as_of: dt.date | None) -> Position | None:
-    found = catalog.positions(actor=actor, topic=topic, as_of=as_of)
-    return found[-1] if found else None
-
-
 def side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None = None) -> Side:
-    """``actor``'s side on ``topic`` ``as_of`` a date (``None``: the most recent).
+    """``actor``'s side on ``topic`` as of a date (``None``: the catalogue's latest).
 
-    The position in force then, with its evidence on record by then and, apart, the
+    The positions in force then, their evidence on record by then and, apart, the
     statements that straddle the date.
     """
-    position = _pick(catalog, actor, topic.id, as_of)
-    if position is None:
+    when = catalog.latest if as_of is None else as_of
+    if when is None:
         return Side(actor=actor, no_position=catalog.no_position(actor, topic.id))
-    evidence, straddling = catalog.evidence(position, as_of)
+    positions = catalog.positions(actor=actor, topic=topic.id, as_of=when)
+    straddling = catalog.straddling(actor, topic.id, when)
+    if not positions:
+        return Side(
+            actor=actor,
+            straddling=straddling,
+            no_position=catalog.no_position(actor, topic.id, when),
+        )
+    ordered = sorted(positions, key=lambda p: (p.last_stated, p.valid_from), reverse=True)
+    evidence = {s: None for p in positions for s in p.evidence}
+    statements = sorted((catalog.statement(s) for s in evidence), key=lambda s: (s.date, s.id))
     return Side(
         actor=actor,
-        position=position,
-        stance=topic.stance(position.stance),
-        evidence=evidence,
+        position=ordered[0],
+        stance=topic.stance(ordered[0].stance),
+        also=tuple(ordered[1:]),
+        evidence=tuple(statements),
         straddling=straddling,
     )
 
 
-def _first_grounds(position: Position) -> dict[str, Ground]:
+def _first_grounds(side: Side) -> dict[str, Ground]:
     first: dict[str, Ground] = {}
-    for ground in position.grounds:
-        first.setdefault(ground.instrument, ground)
+    for ground in side.grounds:
+        if ground.reading is not None or ground.instrument not in first:
+            first.setdefault(ground.instrument, ground)
     return first
 
 
-def _shared(a: Position | None, b: Position | None) -> tuple[SharedGround, ...]:
-    if a is None or b is None:
-        return ()
+def _shared(a: Side, b: Side) -> tuple[SharedGround, ...]:
     grounds_a, grounds_b = _first_grounds(a), _first_grounds(b)
     return tuple(
         SharedGround(
@@ -315,17 +365,21 @@ def _shared(a: Position | None, b: Position | None) -> tuple[SharedGround, ...]:
     )
 
 
+def _stances(topic: Topic, side: Side) -> list[Stance]:
+    return [topic.stance(p.stance) for p in side.positions]
+
+
 def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) -> Row:
     side_a = side(catalog, a, topic, as_of)
     side_b = side(catalog, b, topic, as_of)
-    relation, gap = relation_between(topic, side_a.stance, side_b.stance)
+    relation, gap = relation_of_sets(topic, _stances(topic, side_a), _stances(topic, side_b))
     return Row(
         topic=topic,
         a=side_a,
         b=side_b,
         relation=relation,
         gap=gap,
-        shared_grounds=_shared(side_a.position, side_b.position),
+        shared_grounds=_shared(side_a, side_b),
     )
 
 
@@ -354,15 +408,16 @@ def compare(
     One topic id may be given as a string.
 
     ``as_of`` (a date, or ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"``, read as the last
-    day of that period) compares the positions in force then, each with the evidence
+    day of that period) compares the positions in force then, derived from statements
     on record by then: a statement counts only when the last day it could have been
-    made is on or before ``as_of``. ``None`` compares each actor's most recent position
-    with all its evidence. Unknown ids raise :class:`~kashmirref.errors.UnknownIdError`
-    with suggestions.
+    made is on or before ``as_of``. ``None`` means the catalogue's latest date
+    (:attr:`Catalog.latest`), so that "now" is a date and each side says when its
+    stance was last stated. Unknown ids raise
+    :class:`~kashmirref.errors.UnknownIdError` with suggestions.
     """
     catalog.actor(a)
     catalog.actor(b)
-    as_of = None if as_of is None else as_date(as_of, "as_of")
+    as_of = catalog.latest if as_of is None else as_date(as_of, "as_of")
     rows = tuple(_row(catalog, a, b, topic, as_of) for topic in _topics(catalog, topics))
     sides = [side for row in rows for side in (row.a, row.b)]
     actors, sources = _referenced(catalog, sides, {a, b})
@@ -379,8 +434,6 @@ def _referenced(
         for statement in side.evidence:
             actor_ids.add(statement.speaker)
             source_ids.update(c.source for c in statement.citations)
-        if side.position is not None:
-            source_ids.update(g.citation.source for g in side.position.grounds if g.citation)
     return (
         tuple(catalog.actor(i) for i in sorted(actor_ids)),
         tuple(catalog.source(i) for i in sorted(source_ids)),
@@ -388,7 +441,7 @@ def _referenced(
 
 
 def evolution(catalog: Catalog, actor: str, topic: str) -> tuple[Position, ...]:
-    """An actor's positions on a topic in the order they took force."""
+    """An actor's positions on a topic in the order they took force (its history)."""
     return catalog.positions(actor=actor, topic=topic)
 
 
@@ -433,30 +486,22 @@ def _before(when: dt.date, precision: Precision) -> dt.date:
     return when - dt.timedelta(days=1)
 
 
-def _after(when: dt.date, precision: Precision) -> dt.date:
-    """The start of the period (of the same precision) just after ``when``'s."""
-    return last_day(when, precision) + dt.timedelta(days=1)
-
-
 def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Span, ...]:
     """When the relation between ``a`` and ``b`` on ``topic`` changed, span by span.
 
-    A relation can change where a position of either actor begins, where one of its
-    statements comes on record, or where it ends; each such date is taken at its own
-    precision, and the relation of the span that opens there is the one a comparison
-    ``as_of`` the last day of that period gives (the rule of :func:`compare`).
+    A relation can change only where a stance-coded statement of either actor comes on
+    record; each such date is taken at its own precision, and the relation of the span
+    that opens there is the one a comparison ``as_of`` the last day of that period
+    gives (the rule of :func:`compare`).
     """
     subject = catalog.topic(topic)
+    catalog.actor(a)
+    catalog.actor(b)
     changes: set[tuple[dt.date, Precision]] = set()
-    for position in (*evolution(catalog, a, topic), *evolution(catalog, b, topic)):
-        changes.add((position.valid_from, position.valid_from_precision))
-        for statement_id in position.evidence:
-            statement = catalog.statement(statement_id)
-            if statement.date >= position.valid_from:
+    for actor in (a, b):
+        for statement in catalog.statements(actor=actor, topic=topic):
+            if statement.on_behalf_of == actor and statement.stance_on(topic) is not None:
                 changes.add((statement.date, statement.date_precision))
-        if position.valid_to is not None:
-            precision = position.valid_to_precision
-            changes.add((_after(position.valid_to, precision), precision))
     # one label per effective day: the most precise date that takes effect on it
     labels: dict[dt.date, tuple[dt.date, Precision]] = {}
     for when, precision in sorted(changes, key=lambda c: (_RANK[c[1]], c[0])):
@@ -516,7 +561,7 @@ def matrix(
 ) -> Matrix:
     """Every actor's stance on one topic (e.g. India, Pakistan, the US on mediation)."""
     subject = catalog.topic(topic)
-    as_of = None if as_of is None else as_date(as_of, "as_of")
+    as_of = catalog.latest if as_of is None else as_date(as_of, "as_of")
     sides = tuple(side(catalog, catalog.actor(actor).id, subject, as_of) for actor in actors)
     referenced_actors, sources = _referenced(catalog, sides, set(actors))
     return Matrix(

@@ -8,7 +8,6 @@ the file and line it read the record from.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
@@ -127,8 +126,10 @@ class _Checker:
         for s in self.tables["statement"]:
             self.ref("statement", s.id, "speaker", s.speaker, "actor")
             self.ref("statement", s.id, "on_behalf_of", s.on_behalf_of, "actor")
-            for i, topic in enumerate(s.topics):
-                self.ref("statement", s.id, f"topics[{i}]", topic, "topic")
+            for i, code in enumerate(s.codes):
+                self.code(s, f"codes[{i}]", code.topic, code.stance)
+            for i, invocation in enumerate(s.invokes):
+                self.invocation(s, f"invokes[{i}]", invocation.instrument, invocation.provision)
             self.cite_all("statement", s.id, "citations", s.citations)
             source = self.sources.get(s.citations[0].source)
             if source and s.date > last_day(source.published, source.published_precision):
@@ -140,95 +141,86 @@ class _Checker:
                     f"({source.published})",
                 )
 
-    def position(self) -> None:
-        periods: defaultdict[tuple[str, str], list[tuple[dt.date, dt.date | None, int]]]
-        periods = defaultdict(list)
-        positions = self.tables["position"]
-        for order, p in enumerate(positions):
-            self.ref("position", p.id, "actor", p.actor, "actor")
-            if self.ref("position", p.id, "topic", p.topic, "topic"):
-                topic = self.topics[p.topic]
-                if p.stance not in {s.label for s in topic.scale}:
-                    labels = ", ".join(s.label for s in topic.scale)
-                    self.add(
-                        "position",
-                        p.id,
-                        "stance",
-                        f"{brief(p.stance)} is not on the scale of topic "
-                        f"{brief(p.topic)} ({labels})",
-                    )
-            for i, ground in enumerate(p.grounds):
-                field = f"grounds[{i}]"
-                if ground.citation is not None:
-                    self.cite("position", p.id, f"{field}.citation", ground.citation)
-                if self.ref(
-                    "position", p.id, f"{field}.instrument", ground.instrument, "instrument"
-                ):
-                    instrument = self.instruments[ground.instrument]
-                    known = {prov.id for prov in instrument.provisions}
-                    if ground.provision is not None and ground.provision not in known:
+    def code(self, s: Any, field: str, topic_id: str, stance: str | None) -> None:
+        """A statement's code: a known topic, a stance on its scale, not before it opens."""
+        if not self.ref("statement", s.id, f"{field}.topic", topic_id, "topic"):
+            return
+        topic = self.topics[topic_id]
+        if stance is None:
+            return
+        if stance not in {point.label for point in topic.scale}:
+            labels = ", ".join(point.label for point in topic.scale)
+            self.add(
+                "statement",
+                s.id,
+                f"{field}.stance",
+                f"{brief(stance)} is not on the scale of topic {brief(topic_id)} ({labels})",
+            )
+        if topic.opens is not None and s.date < topic.opens:
+            self.add(
+                "statement",
+                s.id,
+                f"{field}.stance",
+                f"topic {brief(topic_id)} opens on {topic.opens}; a statement of {s.date} "
+                "can only mention it",
+            )
+
+    def invocation(self, s: Any, field: str, instrument_id: str, provision: str | None) -> None:
+        """A statement's invocation: a known instrument and clause, not yet to come."""
+        if not self.ref("statement", s.id, f"{field}.instrument", instrument_id, "instrument"):
+            return
+        instrument = self.instruments[instrument_id]
+        if provision is not None and provision not in {p.id for p in instrument.provisions}:
+            self.add(
+                "statement",
+                s.id,
+                f"{field}.provision",
+                f"{brief(instrument_id)} has no provision {brief(provision)}",
+            )
+        if s.last_possible < instrument.date:
+            self.add(
+                "statement",
+                s.id,
+                f"{field}.instrument",
+                f"{brief(instrument_id)} dates from {instrument.date}, after the statement "
+                f"({s.date})",
+            )
+
+    def anchors(self) -> None:
+        """Each anchor of a stance is a statement coded with that stance on that topic."""
+        for topic in self.tables["topic"]:
+            for point in topic.scale:
+                for i, statement_id in enumerate(point.anchors):
+                    field = f"scale[{point.value}].anchors[{i}]"
+                    if not self.ref("topic", topic.id, field, statement_id, "statement"):
+                        continue
+                    coded = self.statements[statement_id].stance_on(topic.id)
+                    if coded != point.label:
                         self.add(
-                            "position",
-                            p.id,
-                            f"{field}.provision",
-                            f"{brief(ground.instrument)} has no provision "
-                            f"{brief(ground.provision)}",
+                            "topic",
+                            topic.id,
+                            field,
+                            f"statement {brief(statement_id)} is coded "
+                            f"{brief(coded or 'a mention')} on this topic, not "
+                            f"{brief(point.label)}",
                         )
-            for i, statement_id in enumerate(p.evidence):
-                if not self.ref("position", p.id, f"evidence[{i}]", statement_id, "statement"):
-                    continue
-                statement = self.statements[statement_id]
-                if statement.on_behalf_of != p.actor:
-                    self.add(
-                        "position",
-                        p.id,
-                        f"evidence[{i}]",
-                        f"statement {brief(statement_id)} speaks for "
-                        f"{brief(statement.on_behalf_of)}, "
-                        f"not {brief(p.actor)}",
-                    )
-                if p.topic not in statement.topics:
-                    self.add(
-                        "position",
-                        p.id,
-                        f"evidence[{i}]",
-                        f"statement {brief(statement_id)} is not tagged with topic "
-                        f"{brief(p.topic)}",
-                    )
-            dated = [self.statements[e] for e in p.evidence if e in self.statements]
-            if dated and p.valid_from < (earliest := min(d.date for d in dated)):
-                self.add(
-                    "position",
-                    p.id,
-                    "valid_from",
-                    f"{p.valid_from} is before the earliest date its evidence may have been "
-                    f"made ({earliest})",
-                )
-            periods[(p.actor, p.topic)].append((p.valid_from, p.on_record_to, order))
-        for (actor, topic), spans in periods.items():
-            spans.sort(key=lambda span: span[0])
-            for (_, end, first), (start, _, second) in itertools.pairwise(spans):
-                if end is None or start <= end:
-                    # reported once, on the position loaded later (the one just added)
-                    earlier, later = sorted((first, second))
-                    message = (
-                        f"period overlaps position {brief(positions[earlier].id)} "
-                        f"of {brief(actor)} on {brief(topic)}"
-                    )
-                    self.add("position", positions[later].id, "valid_from", message)
 
     def no_position(self) -> None:
-        stated = {(p.actor, p.topic) for p in self.tables["position"]}
+        spoken: defaultdict[tuple[str, str], list[dt.date]] = defaultdict(list)
+        for s in self.tables["statement"]:
+            for topic in s.topics:
+                spoken[(s.on_behalf_of, topic)].append(s.date)
         for n in self.tables["no_position"]:
             self.ref("no_position", n.id, "actor", n.actor, "actor")
             self.ref("no_position", n.id, "topic", n.topic, "topic")
-            if (n.actor, n.topic) in stated:
+            found = [d for d in spoken.get((n.actor, n.topic), ()) if n.start <= d <= n.end]
+            if found:
                 self.add(
                     "no_position",
                     n.id,
-                    "topic",
-                    f"a position of {brief(n.actor)} on {brief(n.topic)} is recorded; "
-                    "remove this record",
+                    "start",
+                    f"a statement of {brief(n.actor)} on {brief(n.topic)} dated {min(found)} "
+                    "falls in this period; remove this record or narrow its period",
                 )
 
     def instrument(self) -> None:
@@ -289,7 +281,7 @@ def check(
     checker.unique_ids()
     checker.actor_parents()
     checker.statement()
-    checker.position()
+    checker.anchors()
     checker.no_position()
     checker.instrument()
     checker.event()

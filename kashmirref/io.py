@@ -1,7 +1,7 @@
 """Reading and writing records: one strict cattrs converter, TOML and JSON files.
 
 A data file (TOML or JSON) is a table whose keys are record kinds (``actor``,
-``source``, ``topic``, ``instrument``, ``event``, ``statement``, ``position``,
+``source``, ``topic``, ``instrument``, ``event``, ``statement``,
 ``no_position``, ``term``), each holding a list of records; a JSON file may also name
 its JSON Schema in a ``$schema`` key (see :mod:`kashmirref.data_schema`). The converter is strict:
 an unknown field, a wrong type, a string where a list belongs or an impossible date

@@ -31,17 +31,20 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Citation",
+    "Code",
     "Event",
     "EventKind",
     "Ground",
     "Instrument",
     "InstrumentKind",
     "InstrumentStatus",
+    "Invocation",
     "NoPositionFound",
     "Position",
     "Precision",
     "Provision",
     "Record",
+    "STALE_AFTER_YEARS",
     "Source",
     "SourceKind",
     "Stance",
@@ -504,15 +507,21 @@ class Citation(_Displayed):
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Stance(_Displayed):
-    """One point on a topic's ordered scale: its rank, a short label and what it means.
+    """One point on a topic's ordered scale, with the codebook's rules for it.
 
-    Stances compare by ``value``; the difference between two values is the gap the
-    comparison engine reports.
+    ``value`` is its rank, ``label`` a short name in neutral words, ``meaning`` what a
+    statement coded with it says. ``rules`` tell a coder what counts, what does not and
+    how to tell it from its neighbours; ``anchors`` name statements coded with this
+    stance as clear examples (the tests check that each carries this code). Stances
+    compare by ``value``; the difference between two values is the gap a comparison
+    reports.
     """
 
     value: int = attrs.field(validator=attrs.validators.ge(0))
     label: str = attrs.field(validator=_slug)
     meaning: str = attrs.field(validator=_text)
+    rules: str = attrs.field(validator=_text)
+    anchors: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
 
 
 def _scale(_: object, attribute: attrs.Attribute[Any], value: tuple[Stance, ...]) -> None:
@@ -533,9 +542,11 @@ class Topic(_Displayed):
     """A question the actors answer differently, with its ordered scale of answers.
 
     ``question`` is neutral editorial text: either side should accept it as a fair
-    statement of what is asked. ``core`` topics must have a recorded position (or an
-    explicit :class:`NoPositionFound`) for both India and Pakistan. ``note`` is neutral
-    editorial context shown with the question.
+    statement of what is asked. ``core`` topics must have, for India and for Pakistan in
+    every decade from ``opens``, a coded statement or an explicit
+    :class:`NoPositionFound` saying what was searched. ``note`` is neutral editorial
+    context shown with the question. ``opens`` is the day the question can first be put
+    (the changes of August 2019, say): no statement is coded with a stance before it.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -544,6 +555,7 @@ class Topic(_Displayed):
     scale: tuple[Stance, ...] = attrs.field(validator=_scale)
     core: bool = True
     note: str | None = attrs.field(default=None, validator=_optional_text)
+    opens: dt.date | None = None
 
     def stance(self, label: str) -> Stance:
         """Return the stance called ``label``; ``ValueError`` if the scale has none."""
@@ -555,11 +567,58 @@ class Topic(_Displayed):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
+class Code(_Displayed):
+    """The stance one statement's own words express on one topic, or a bare mention.
+
+    ``stance`` is a label of the topic's scale, chosen by the codebook's rules (see
+    :class:`Stance`); ``None`` records that the words touch the topic without meeting
+    any stance's rules.
+    """
+
+    topic: str = attrs.field(validator=_slug)
+    stance: str | None = attrs.field(default=None, validator=_optional_slug)
+
+    @property
+    def is_mention(self) -> bool:
+        """True when the words only mention the topic."""
+        return self.stance is None
+
+
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
+class Invocation(_Displayed):
+    """An instrument a statement's words invoke, the clause they name, and how they read it.
+
+    ``provision`` is given only where the words name a clause; ``reading`` says, in
+    wording attributed to the speaker, how the statement reads the instrument.
+    """
+
+    instrument: str = attrs.field(validator=_slug)
+    provision: str | None = attrs.field(default=None, validator=_optional_slug)
+    reading: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def clause(self) -> str:
+        """The instrument id, with the provision when one is named (``simla-1972 para-1``)."""
+        return self.instrument + (f" {self.provision}" if self.provision else "")
+
+
+def _codes(_: object, attribute: attrs.Attribute[Any], value: tuple[Code, ...]) -> None:
+    if not value:
+        raise FieldError(attribute.name, "needs at least one topic the words speak to")
+    topics = [code.topic for code in value]
+    if len(set(topics)) != len(topics):
+        raise FieldError(attribute.name, f"codes a topic twice: {brief(topics)}")
+
+
+@attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Statement(_Displayed):
-    """A dated utterance by a speaker on behalf of an actor, with its citations.
+    """A dated utterance by a speaker on behalf of an actor, with its citations and codes.
 
     The first citation is where the quoted words were found; further citations
     corroborate it (for example the primary transcript behind a press report).
+    ``codes`` give, for each topic the words speak to, the stance they express or a
+    mention; ``invokes`` the instruments the words invoke. Positions are derived from
+    these codes (:meth:`kashmirref.Catalog.positions`).
     """
 
     id: str = attrs.field(validator=_slug)
@@ -571,9 +630,27 @@ class Statement(_Displayed):
     on_behalf_of: str = attrs.field(validator=_slug)
     form: StatementForm
     citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
-    topics: tuple[str, ...] = attrs.field(default=(), validator=_slugs)
+    codes: tuple[Code, ...] = attrs.field(validator=_codes)
+    invokes: tuple[Invocation, ...] = ()
     venue: str | None = attrs.field(default=None, validator=_optional_line)
     note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The topics the words speak to, coded with a stance or as a mention."""
+        return tuple(code.topic for code in self.codes)
+
+    def code(self, topic: str) -> Code | None:
+        """The code for ``topic``, or ``None`` when the words do not speak to it."""
+        for code in self.codes:
+            if code.topic == topic:
+                return code
+        return None
+
+    def stance_on(self, topic: str) -> str | None:
+        """The stance the words express on ``topic`` (``None``: a mention, or not coded)."""
+        found = self.code(topic)
+        return None if found is None else found.stance
 
     @property
     def citation(self) -> Citation:
@@ -607,76 +684,83 @@ class Statement(_Displayed):
         return self.date <= when < self.last_possible
 
 
-@attrs.frozen(kw_only=True, field_transformer=_guarded)
+@attrs.frozen(kw_only=True)
 class Ground(_Displayed):
-    """An instrument (or one provision of it) that an actor invokes for a position.
+    """An instrument a position rests on: one statement's invocation of it.
 
-    ``reading`` says how that actor reads it, in wording attributed to the actor;
-    ``citation`` points to where the actor says so.
+    Derived, never written: :meth:`kashmirref.Catalog.positions` collects the
+    invocations of the statements that evidence a position. ``statement`` names the
+    statement whose words invoke it.
     """
 
-    instrument: str = attrs.field(validator=_slug)
-    reading: str = attrs.field(validator=_text)
-    provision: str | None = attrs.field(default=None, validator=_optional_slug)
-    citation: Citation | None = None
-
-
-def _period(instance: Position, _: attrs.Attribute[Any], value: dt.date | None) -> None:
-    if value is not None and value < instance.valid_from:
-        raise FieldError("valid_to", f"{value} is before valid_from {instance.valid_from}")
-
-
-@attrs.frozen(kw_only=True, field_transformer=_guarded)
-class Position(_Displayed):
-    """An actor's stance on a topic over a period, with its grounds and evidence.
-
-    The period is inclusive: the position is in force on every date from
-    ``valid_from`` to ``valid_to`` (open-ended when ``valid_to`` is ``None``).
-    ``valid_from`` is the earliest date the evidence supports, not a claim about when
-    the position was first adopted; ``valid_from_precision`` says how precisely it is
-    known (a position evidenced only "in 2025" starts on 1 January 2025 with year
-    precision). ``evidence`` names at least one statement.
-    """
-
-    id: str = attrs.field(validator=_slug)
-    actor: str = attrs.field(validator=_slug)
-    topic: str = attrs.field(validator=_slug)
-    stance: str = attrs.field(validator=_slug)
-    summary: str = attrs.field(validator=_text)
-    valid_from: dt.date
-    valid_from_precision: Precision = attrs.field(
-        default=Precision.DAY, validator=_precision_fits("valid_from")
-    )
-    valid_to: dt.date | None = attrs.field(default=None, validator=_period)
-    valid_to_precision: Precision = attrs.field(
-        default=Precision.DAY, validator=_precision_fits("valid_to")
-    )
-    grounds: tuple[Ground, ...] = ()
-    evidence: tuple[str, ...] = attrs.field(validator=[_non_empty, _slugs])
+    instrument: str
+    statement: str
+    provision: str | None = None
+    reading: str | None = None
 
     @property
-    def on_record_to(self) -> dt.date | None:
-        """The last day the period covers (``None`` while open), at ``valid_to``'s precision."""
-        return None if self.valid_to is None else last_day(self.valid_to, self.valid_to_precision)
+    def clause(self) -> str:
+        """The instrument id, with the provision when one is named."""
+        return self.instrument + (f" {self.provision}" if self.provision else "")
 
-    def in_force(self, on: dt.date) -> bool:
-        """Whether the period covers ``on`` (bounds inclusive).
 
-        It runs from ``valid_from`` to the last day of ``valid_to`` at its precision. A
-        period that opens with imprecise evidence ("since 2020") covers every day from its
-        first possible one; :meth:`kashmirref.Catalog.positions` also requires some of the
-        evidence to be on record by ``on``, so the position counts from the day its first
-        statement was certainly made.
-        """
-        end = self.on_record_to
-        return self.valid_from <= on and (end is None or on <= end)
+STALE_AFTER_YEARS = 10
+"""A stance last stated more than this many years before the date asked is marked stale."""
+
+
+@attrs.frozen(kw_only=True)
+class Position(_Displayed):
+    """Derived: an actor's stance on a topic, from its coded statements on record.
+
+    Never written by hand. As of a date ``D`` (:attr:`as_of`), a stance holds from
+    the statement that first expressed it (``valid_from``) until a later statement
+    expresses another; statements of one calendar year are taken together, since many
+    are dated only to the year, so two stances stated in the latest year are both
+    current (:attr:`mixed`). ``last_stated`` is the latest statement expressing it;
+    :attr:`stale` marks one not restated for more than :data:`STALE_AFTER_YEARS` years
+    before ``as_of``. ``valid_to`` is set only in a history (``as_of`` ``None``): the
+    date of the statement that expressed another stance. ``evidence`` and ``grounds``
+    hold only statements on record by ``as_of``.
+    """
+
+    actor: str
+    topic: str
+    stance: str
+    valid_from: dt.date
+    valid_from_precision: Precision = Precision.DAY
+    last_stated: dt.date
+    last_stated_precision: Precision = Precision.DAY
+    valid_to: dt.date | None = None
+    valid_to_precision: Precision = Precision.DAY
+    evidence: tuple[str, ...]
+    grounds: tuple[Ground, ...] = ()
+    as_of: dt.date | None = None
+    mixed: bool = False
+
+    @property
+    def id(self) -> str:
+        """A stable name: actor, topic, stance and the day the stance was first stated."""
+        return f"{self.actor}-{self.topic}-{self.stance}-{self.valid_from.isoformat()}"
+
+    @property
+    def stale(self) -> bool:
+        """True when, as of :attr:`as_of`, the stance was last stated over the threshold ago."""
+        if self.as_of is None:
+            return False
+        last = last_day(self.last_stated, self.last_stated_precision)
+        return (self.as_of - last).days > STALE_AFTER_YEARS * 365.25
+
+    @property
+    def last_stated_text(self) -> str:
+        """When the stance was last stated, in words (``last stated March 2025``)."""
+        return f"last stated {format_date(self.last_stated, self.last_stated_precision)}"
 
     @property
     def period(self) -> str:
         """The period in words, as precise as its dates.
 
-        ``since 5 August 2019`` or ``since 2020`` while open; two dates joined by an en
-        dash once closed; one date when the evidence supports a single day only.
+        ``since 5 August 2019`` while it holds; ``2014 \u2013 9 May 2016`` once another
+        stance was stated (history only); one date when a single statement is all.
         """
         start = format_date(self.valid_from, self.valid_from_precision)
         if self.valid_to is None:
@@ -687,17 +771,34 @@ class Position(_Displayed):
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
 class NoPositionFound(_Displayed):
-    """An explicit record that no stated position of an actor on a topic was found.
+    """A recorded gap: no coded statement of an actor on a topic found in a period.
 
-    It keeps coverage symmetric: a gap on one side is a recorded finding, with what was
-    searched and when, never a silent absence.
+    It keeps coverage symmetric: a gap on one side is a finding, with what was searched
+    and where (``searched``) and when (``checked``), never a silent absence. ``start``
+    and ``end`` bound the period searched (inclusive), usually a decade.
     """
 
     id: str = attrs.field(validator=_slug)
     actor: str = attrs.field(validator=_slug)
     topic: str = attrs.field(validator=_slug)
+    start: dt.date
+    end: dt.date = attrs.field()
     searched: str = attrs.field(validator=_text)
     checked: dt.date
+
+    @end.validator
+    def _after_start(self, _: attrs.Attribute[Any], value: dt.date) -> None:
+        if value < self.start:
+            raise FieldError("end", f"{value} is before start {self.start}")
+
+    def covers(self, when: dt.date) -> bool:
+        """Whether ``when`` falls in the period searched."""
+        return self.start <= when <= self.end
+
+    @property
+    def period(self) -> str:
+        """The period searched, in words."""
+        return f"{format_date(self.start)} \u2013 {format_date(self.end)}"
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
@@ -866,9 +967,7 @@ class Term(_Displayed):
         return grouped
 
 
-Record: TypeAlias = (
-    Actor | Source | Topic | Statement | Position | NoPositionFound | Instrument | Event | Term
-)
+Record: TypeAlias = Actor | Source | Topic | Statement | NoPositionFound | Instrument | Event | Term
 """Any top-level record of the catalogue."""
 
 RECORD_TYPES: Mapping[str, type[Any]] = {
@@ -878,7 +977,6 @@ RECORD_TYPES: Mapping[str, type[Any]] = {
     "instrument": Instrument,
     "event": Event,
     "statement": Statement,
-    "position": Position,
     "no_position": NoPositionFound,
     "term": Term,
 }

@@ -1,0 +1,150 @@
+"""Positions derived from coded statements: the one rule every answer follows.
+
+An actor's position on a topic as of a date ``D`` comes only from the statements made on
+its behalf that are certainly on record by ``D`` (:meth:`Statement.on_record_by`) and
+whose words are coded with a stance on that topic (mentions never set a stance):
+
+1. A stance holds from the statement that expresses it until a later statement
+   expresses another.
+2. Statements of one calendar year are taken together: many are dated only to the year
+   and cannot be ordered inside it. Every stance expressed in the latest year on record
+   is current; when there are two or more, each is a position marked ``mixed``, and
+   none is dropped.
+3. A current stance's evidence is the unbroken run of statements, back from the latest,
+   whose stances are all current; ``valid_from`` is the first of them that expresses
+   it, ``last_stated`` the last.
+4. Its grounds are the invocations in that evidence.
+5. It is ``stale`` when last stated more than
+   :data:`~kashmirref.model.STALE_AFTER_YEARS` years before ``D``.
+
+Nothing after ``D`` enters a position as of ``D``: not a statement, a date, an id or an
+instrument. A history (:func:`history`) lists the positions one after another, each
+closed by the statement that expressed another stance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from kashmirref.model import Ground, Position, Statement
+
+__all__ = ["Coded", "current", "history"]
+
+
+@attrs.frozen(slots=True)
+class Coded:
+    """The stance-coded statements of one actor on one topic, ordered by when on record."""
+
+    actor: str
+    topic: str
+    statements: tuple[Statement, ...]
+    on_record: tuple[dt.date, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "on_record", tuple(s.last_possible for s in self.statements))
+
+    @classmethod
+    def of(cls, actor: str, topic: str, statements: Iterable[Statement]) -> Coded:
+        """Keep the statements for ``actor`` coded with a stance on ``topic``, in order."""
+        kept = [s for s in statements if s.on_behalf_of == actor and s.stance_on(topic)]
+        kept.sort(key=lambda s: (s.last_possible, s.date, s.id))
+        return cls(actor=actor, topic=topic, statements=tuple(kept))
+
+    def by(self, when: dt.date) -> tuple[Statement, ...]:
+        """The statements certainly on record by ``when``."""
+        return self.statements[: bisect.bisect_right(self.on_record, when)]
+
+
+def _stance(statement: Statement, topic: str) -> str:
+    stance = statement.stance_on(topic)
+    assert stance is not None  # Coded keeps stance-coded statements only
+    return stance
+
+
+def _grounds(statements: Sequence[Statement]) -> tuple[Ground, ...]:
+    found: dict[tuple[str, str | None, str | None, str], Ground] = {}
+    for s in statements:
+        for invocation in s.invokes:
+            ground = Ground(
+                instrument=invocation.instrument,
+                provision=invocation.provision,
+                reading=invocation.reading,
+                statement=s.id,
+            )
+            found.setdefault((ground.instrument, ground.provision, ground.reading, s.id), ground)
+    return tuple(found.values())
+
+
+def current(coded: Coded, as_of: dt.date) -> tuple[Position, ...]:
+    """The positions in force ``as_of``: one per stance current then (see the module rules).
+
+    Ordered by when each stance was last stated, the latest last.
+    """
+    on_record = coded.by(as_of)
+    if not on_record:
+        return ()
+    latest_year = on_record[-1].date.year
+    stances = {_stance(s, coded.topic) for s in on_record if s.date.year == latest_year}
+    run_start = len(on_record)
+    while run_start > 0 and _stance(on_record[run_start - 1], coded.topic) in stances:
+        run_start -= 1
+    run = on_record[run_start:]
+    positions = []
+    for stance in stances:
+        evidence = sorted(
+            (s for s in run if _stance(s, coded.topic) == stance), key=lambda s: (s.date, s.id)
+        )
+        first = min(evidence, key=lambda s: (s.date, s.last_possible, s.id))
+        last = max(evidence, key=lambda s: (s.last_possible, s.date, s.id))
+        positions.append(
+            Position(
+                actor=coded.actor,
+                topic=coded.topic,
+                stance=stance,
+                valid_from=first.date,
+                valid_from_precision=first.date_precision,
+                last_stated=last.date,
+                last_stated_precision=last.date_precision,
+                evidence=tuple(s.id for s in evidence),
+                grounds=_grounds(evidence),
+                as_of=as_of,
+                mixed=len(stances) > 1,
+            )
+        )
+    positions.sort(key=lambda p: (p.last_stated, p.valid_from, p.stance))
+    return tuple(positions)
+
+
+def history(coded: Coded) -> tuple[Position, ...]:
+    """Every position the actor has held on the topic, in the order they began.
+
+    Each is the position as last derived before another stance replaced it, closed on
+    the date of the statement that did (``valid_to``); those still current are open and
+    carry every statement of their run. Positions in a history are as of no date.
+    """
+    closed: list[Position] = []
+    open_: dict[str, Position] = {}
+    for index, when in enumerate(coded.on_record):
+        if index + 1 < len(coded.on_record) and coded.on_record[index + 1] == when:
+            continue
+        statement = coded.statements[index]
+        now = {p.stance: p for p in current(coded, when)}
+        for stance, held in list(open_.items()):
+            if stance not in now:
+                closed.append(
+                    attrs.evolve(
+                        held,
+                        valid_to=statement.date,
+                        valid_to_precision=statement.date_precision,
+                    )
+                )
+                del open_[stance]
+        open_.update(now)
+    result = closed + list(open_.values())
+    result = [attrs.evolve(p, as_of=None) for p in result]
+    result.sort(key=lambda p: (p.valid_from, p.last_stated, p.stance))
+    return tuple(result)

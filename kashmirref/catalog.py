@@ -97,10 +97,8 @@ class _Index:
             for code in s.codes
             if code.stance is not None
         }
-        by_topic = _group(statements, lambda s: s.topics)
-        coded = {
-            (actor, topic): Coded.of(actor, topic, by_topic[topic]) for actor, topic in pairs
-        }
+        by_topic: Mapping[str, tuple[Statement, ...]] = _group(statements, lambda s: s.topics)
+        coded = {(actor, topic): Coded.of(actor, topic, by_topic[topic]) for actor, topic in pairs}
         return cls(
             by_id=by_id,
             statements=statements,
@@ -528,9 +526,7 @@ def _check_id(value: object, what: str) -> None:
         raise TypeError(f"{what} must be a string, not {type(value).__name__} {value!r:.40}")
 
 
-def _bounds(
-    start: DateLike | None, end: DateLike | None
-) -> tuple[dt.date | None, dt.date | None]:
+def _bounds(start: DateLike | None, end: DateLike | None) -> tuple[dt.date | None, dt.date | None]:
     """Inclusive date bounds from what a caller passed: a year's start and a year's end."""
     first = None if start is None else as_date(start, "start", end=False)
     last = None if end is None else as_date(end, "end")

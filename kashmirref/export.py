@@ -133,8 +133,10 @@ def _pairs(kind: str) -> Callable[[Catalog], Iterator[Any]]:
             return ((i, p) for i in catalog.instruments() for p in i.provisions)
         if kind == "status_changes":
             return ((i, c) for i in catalog.instruments() for c in i.status_history)
-        if kind == "grounds":
-            return ((p, g) for p in catalog.positions() for g in p.grounds)
+        if kind == "codes":
+            return ((s, c) for s in catalog.statements() for c in s.codes)
+        if kind == "invocations":
+            return ((s, i) for s in catalog.statements() for i in s.invokes)
         return ((t, n) for t in catalog.terms() for n in t.names)
 
     return records
@@ -174,7 +176,7 @@ TABLES: tuple[Table, ...] = (
             _col(
                 "topics",
                 "list",
-                "The topic ids the statement is tagged with.",
+                "The topic ids the words speak to (see the codes table for each stance).",
                 lambda s, _: _items(s.topics),
             ),
             _col(
@@ -258,14 +260,18 @@ TABLES: tuple[Table, ...] = (
             _attr(
                 "valid_from_precision", "category", "How much of valid_from is known.", _PRECISION
             ),
-            _col(
-                "on_record_from",
-                "date",
-                "The first day the position is certainly on record: the day by which its "
-                "earliest statement was certainly made.",
-                lambda p, c: c.on_record_from(p),
+            _attr("last_stated", "date", "The date of the latest statement expressing it."),
+            _attr(
+                "last_stated_precision",
+                "category",
+                "How much of last_stated is known.",
+                _PRECISION,
             ),
-            _attr("valid_to", "date", "The period's end, empty while the position holds."),
+            _attr(
+                "valid_to",
+                "date",
+                "The date of the statement that expressed another stance; empty while it holds.",
+            ),
             _col(
                 "valid_to_precision",
                 "category",
@@ -282,10 +288,8 @@ TABLES: tuple[Table, ...] = (
             _col(
                 "grounds",
                 "list",
-                "The instruments (and provisions) invoked.",
-                lambda p, _: _items(
-                    g.instrument + (f" {g.provision}" if g.provision else "") for g in p.grounds
-                ),
+                "The instruments (and provisions) its statements invoke.",
+                lambda p, _: _items(dict.fromkeys(g.clause for g in p.grounds)),
             ),
             _col(
                 "evidence",
@@ -293,22 +297,38 @@ TABLES: tuple[Table, ...] = (
                 "The ids of the statements that evidence it.",
                 lambda p, _: _items(p.evidence),
             ),
-            _attr("summary", "string", "The position in words, attributed to the actor."),
         ),
     ),
     Table(
-        name="grounds",
-        row="one instrument a position invokes, and how the actor reads it",
-        records=_pairs("grounds"),
+        name="codes",
+        row="the stance one statement's words express on one topic, or a mention",
+        records=_pairs("codes"),
         columns=(
-            _col("position", "string", "The position's id.", lambda r, _: r[0].id),
-            _col("actor", "string", "The actor's id.", lambda r, _: r[0].actor),
-            _col("topic", "string", "The topic's id.", lambda r, _: r[0].topic),
+            _col("statement", "string", "The statement's id.", lambda r, _: r[0].id),
+            _col("actor", "string", "The actor it speaks for.", lambda r, _: r[0].on_behalf_of),
+            _col("date", "date", "The statement's date.", lambda r, _: r[0].date),
+            _col("topic", "string", "The topic's id.", lambda r, _: r[1].topic),
+            _col(
+                "stance",
+                "string",
+                "The stance the words express; empty for a mention.",
+                lambda r, _: r[1].stance,
+            ),
+        ),
+    ),
+    Table(
+        name="invocations",
+        row="one instrument a statement's words invoke, and how the speaker reads it",
+        records=_pairs("invocations"),
+        columns=(
+            _col("statement", "string", "The statement's id.", lambda r, _: r[0].id),
+            _col("actor", "string", "The actor it speaks for.", lambda r, _: r[0].on_behalf_of),
+            _col("date", "date", "The statement's date.", lambda r, _: r[0].date),
             _col("instrument", "string", "The instrument invoked.", lambda r, _: r[1].instrument),
             _col(
                 "provision", "string", "The provision invoked, if one.", lambda r, _: r[1].provision
             ),
-            _col("reading", "string", "How the actor reads it.", lambda r, _: r[1].reading),
+            _col("reading", "string", "How the speaker reads it.", lambda r, _: r[1].reading),
         ),
     ),
     Table(
@@ -319,7 +339,9 @@ TABLES: tuple[Table, ...] = (
             _attr("id", "string", "The record's id."),
             _attr("actor", "string", "The actor searched for."),
             _attr("topic", "string", "The topic searched on."),
-            _attr("searched", "string", "What was searched."),
+            _attr("start", "date", "The first day of the period searched."),
+            _attr("end", "date", "The last day of the period searched."),
+            _attr("searched", "string", "What was searched, and where."),
             _attr("checked", "date", "When the search was made."),
         ),
     ),
@@ -344,6 +366,7 @@ TABLES: tuple[Table, ...] = (
             _attr("title", "string", "Its short title."),
             _attr("question", "string", "The question, in neutral words."),
             _attr("core", "boolean", "Whether India and Pakistan must both be covered."),
+            _attr("opens", "date", "The day the question can first be put, if it has one."),
             _col(
                 "scale",
                 "list",
@@ -366,6 +389,18 @@ TABLES: tuple[Table, ...] = (
             ),
             _col("label", "string", "The stance's label.", lambda r, _: r[1].label),
             _col("meaning", "string", "What the stance means.", lambda r, _: r[1].meaning),
+            _col(
+                "rules",
+                "string",
+                "The codebook's rules: what counts, what does not, the neighbours.",
+                lambda r, _: r[1].rules,
+            ),
+            _col(
+                "anchors",
+                "list",
+                "Statements coded with this stance, as clear examples.",
+                lambda r, _: _items(r[1].anchors),
+            ),
         ),
     ),
     Table(

@@ -28,6 +28,7 @@ from kashmirref.errors import FieldError, UnknownIdError, brief
 
 __all__ = [
     "RECORD_TYPES",
+    "STALE_AFTER_YEARS",
     "Actor",
     "ActorKind",
     "Citation",
@@ -44,7 +45,6 @@ __all__ = [
     "Precision",
     "Provision",
     "Record",
-    "STALE_AFTER_YEARS",
     "Source",
     "SourceKind",
     "Stance",
@@ -376,15 +376,13 @@ def _lines(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
         _line(instance, attribute, item)
 
 
-def _optional_web_address(
-    _: object, attribute: attrs.Attribute[Any], value: str | None
-) -> None:
+def _optional_web_address(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         return
     _line(_, attribute, value)
     if not value.startswith(("https://", "http://")) or len(value) <= len("https://"):
         raise FieldError(attribute.name, f"must be an http(s) address, got {brief(value)}")
-    if any(char.isspace() or char in "<>\"" for char in value):
+    if any(char.isspace() or char in '<>"' for char in value):
         raise FieldError(attribute.name, "must not contain spaces, quotes or angle brackets")
 
 
@@ -834,9 +832,7 @@ class StatusChange(_Displayed):
     citation: Citation
     declared_by: str | None = attrs.field(default=None, validator=_optional_slug)
     unilateral: bool = attrs.field(default=False, validator=_declaration)
-    condition: str | None = attrs.field(
-        default=None, validator=[_optional_text, _declaration]
-    )
+    condition: str | None = attrs.field(default=None, validator=[_optional_text, _declaration])
 
     @property
     def is_declaration(self) -> bool:

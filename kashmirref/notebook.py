@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from kashmirref.render import STALE_NOTE, last_stated, stance_words
+
 if TYPE_CHECKING:
     from kashmirref.catalog import Catalog
     from kashmirref.comparison import Comparison, Side
@@ -111,17 +113,17 @@ def catalog_html(catalog: Catalog) -> str:
 
 def _side(comparison: Comparison, side: Side) -> str:
     if side.position is None or side.stance is None:
-        return "<em>no stated position found</em>" if side.no_position else "<em>none</em>"
-    return f"<strong>{escape(side.stance.label)}</strong><br/>{escape(side.position.period)}"
+        return f"<em>{escape(stance_words(side))}</em>"
+    return f"<strong>{escape(stance_words(side))}</strong><br/>{escape(last_stated(side))}"
 
 
 def comparison_html(comparison: Comparison) -> str:
     """A comparison as a table: each topic, both sides' stances and periods, the relation."""
     a, b = comparison.actor(comparison.a).name, comparison.actor(comparison.b).name
     when = (
-        "most recent positions"
+        "no statements on record"
         if comparison.as_of is None
-        else f"positions on record on {comparison.as_of.isoformat()}"
+        else f"positions on record on {comparison.as_of.isoformat()}; {STALE_NOTE}"
     )
     header = "".join(_cell(escape(h), header=True) for h in ("topic", a, b, "relation", "gap"))
     rows = "".join(

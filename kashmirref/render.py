@@ -15,6 +15,7 @@ from kashmirref.catalog import Catalog
 from kashmirref.comparison import Comparison, Matrix, Row, Side
 from kashmirref.markup import escape, url
 from kashmirref.model import (
+    STALE_AFTER_YEARS,
     Actor,
     Citation,
     Position,
@@ -36,14 +37,50 @@ __all__ = [
 WIDTH = 100
 
 STRADDLING = (
-    "dated only to a month or year that includes this date, so it may have been made "
-    "after it:"
+    "dated only to a month or year that includes this date, so it may have been made after it:"
 )
 """The words that set apart evidence straddling a comparison's date (see ``Side``)."""
 
 
-def _stance(side: Side) -> str:
-    return side.stance.label if side.stance else "no stated position"
+STALE_MARK = "*"
+"""Marks a stance last stated over :data:`~kashmirref.model.STALE_AFTER_YEARS` years ago."""
+
+STALE_NOTE = (
+    f"{STALE_MARK} last stated more than {STALE_AFTER_YEARS} years before the date of the "
+    "comparison: not restated since, as far as this record goes."
+)
+"""The words that explain :data:`STALE_MARK`, printed under every table that uses it."""
+
+
+def stance_words(side: Side) -> str:
+    """A side's stance in a table cell: its label(s), or why there is none.
+
+    Two stances stated in the same latest year are joined with `` + ``; a stale one
+    carries :data:`STALE_MARK`; a silent side says whether a search was recorded.
+    """
+    if side.position is None:
+        return "not found (searched)" if side.no_position is not None else "none on record"
+    mark = STALE_MARK if side.stale else ""
+    return " + ".join(p.stance for p in side.positions) + mark
+
+
+def last_stated(side: Side) -> str:
+    """When a side's stance was last stated, as precisely as known (empty when silent)."""
+    if side.position is None:
+        return ""
+    return format_date(side.position.last_stated, side.position.last_stated_precision)
+
+
+def silence_words(side: Side) -> str:
+    """Why a silent side has no stance: the recorded search, or that none was recorded."""
+    gap = side.no_position
+    if gap is None:
+        return (
+            "No statement coded with a stance on this topic is on record by this date; "
+            "no search for one is recorded."
+        )
+    checked = format_date(gap.checked)
+    return f"Not found in the sources searched ({gap.period}, checked {checked}): {gap.searched}"
 
 
 def _gap(row: Row) -> str:
@@ -51,7 +88,9 @@ def _gap(row: Row) -> str:
 
 
 def _since(side: Side) -> str:
-    return "" if side.position is None else side.position.period
+    if side.position is None:
+        return ""
+    return "; ".join(f"{p.stance} {p.period}, {p.last_stated_text}" for p in side.positions)
 
 
 def _attribution(statement: Statement, name: Callable[[str], str]) -> str:
@@ -61,11 +100,7 @@ def _attribution(statement: Statement, name: Callable[[str], str]) -> str:
 
 
 def _grounds(side: Side) -> str:
-    if side.position is None:
-        return ""
-    return "; ".join(
-        g.instrument + (f" {g.provision}" if g.provision else "") for g in side.position.grounds
-    )
+    return "; ".join(dict.fromkeys(g.clause for g in side.grounds))
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -88,16 +123,18 @@ def _namer(actors: tuple[Actor, ...]) -> Callable[[str], str]:
 
 
 def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
-    head = f"  {name(side.actor)}: {_stance(side)}"
+    head = f"  {name(side.actor)}: {stance_words(side)}"
     if side.position is None:
         yield head
-        if side.no_position is not None:
-            yield from _wrap(f"Searched: {side.no_position.searched}", "    ")
-        return
-    yield f"{head} ({_since(side)})"
-    yield from _wrap(side.position.summary, "    ")
-    if side.position.grounds:
-        yield from _wrap(f"Grounds: {_grounds(side)}", "    ")
+        yield from _wrap(silence_words(side), "    ")
+    else:
+        yield f"{head} ({_since(side)})"
+        if side.position.mixed:
+            yield from _wrap("Stances of the same year, shown together.", "    ")
+        if side.stale:
+            yield from _wrap(STALE_NOTE, "    ")
+        if side.grounds:
+            yield from _wrap(f"Grounds: {_grounds(side)}", "    ")
 
     def quoted(statement: Statement, bullet: str) -> list[str]:
         quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
@@ -115,15 +152,23 @@ def comparison_text(comparison: Comparison) -> str:
     """Render a comparison as a fixed-width table followed by each row's reasons."""
     name = _namer(comparison.actors)
     left, right = name(comparison.a), name(comparison.b)
-    when = (
-        "most recent positions" if comparison.as_of is None else f"in force on {comparison.as_of}"
-    )
-    lines = [f"{left} vs {right}: stated positions ({when})", ""]
+    lines = [f"{left} vs {right}: stated positions ({_when(comparison)})", ""]
     ordered = comparison.ordered()
     lines += _table(
-        ["TOPIC", left.upper(), right.upper(), "RELATION", "GAP"],
-        [[r.topic.title, _stance(r.a), _stance(r.b), r.relation.value, _gap(r)] for r in ordered],
+        ["TOPIC", left.upper(), "LAST STATED", right.upper(), "LAST STATED", "RELATION"],
+        [
+            [
+                r.topic.title,
+                stance_words(r.a),
+                last_stated(r.a),
+                stance_words(r.b),
+                last_stated(r.b),
+                r.relation.value,
+            ]
+            for r in ordered
+        ],
     )
+    lines += ["", STALE_NOTE]
     for row in ordered:
         lines += ["", f"{row.topic.title}: {row.relation.value} (gap {_gap(row)})"]
         lines += _wrap(row.topic.question, "  ")
@@ -184,32 +229,30 @@ def comparison_markdown(comparison: Comparison) -> str:
         quote = f"\u201c{_cell(said.text)}\u201d \u2014 {_attribution(said, name)}"
         return f"- {quote}{cite(said.citation)}"
 
-    when = (
-        "most recent positions" if comparison.as_of is None else f"in force on {comparison.as_of}"
-    )
-    lines = [f"## {left} vs {right}", "", f"Stated positions ({when}).", ""]
+    lines = [f"## {left} vs {right}", "", f"Stated positions ({_when(comparison)}).", ""]
     lines += [
-        f"| Topic | {left} | {right} | Relation | Gap |",
-        "|---|---|---|---|---|",
+        f"| Topic | {left} | last stated | {right} | last stated | Relation | Gap |",
+        "|---|---|---|---|---|---|---|",
     ]
     ordered = comparison.ordered()
     for row in ordered:
         lines.append(
-            f"| {_cell(row.topic.title)} | {_stance(row.a)} | {_stance(row.b)} "
-            f"| {row.relation.value} | {_gap(row)} |"
+            f"| {_cell(row.topic.title)} | {stance_words(row.a)} | {last_stated(row.a)} "
+            f"| {stance_words(row.b)} | {last_stated(row.b)} | {row.relation.value} | {_gap(row)} |"
         )
+    lines += ["", escape(STALE_NOTE), ""]
     for row in ordered:
         lines += ["", f"### {escape(row.topic.title)}", "", f"> {escape(row.topic.question)}", ""]
         for side in (row.a, row.b):
             lines.append(
-                f"**{name(side.actor)}: {_stance(side)}**"
-                + (f" ({_since(side)}). {escape(side.position.summary)}" if side.position else "")
+                f"**{name(side.actor)}: {escape(stance_words(side))}**"
+                + (f" ({escape(_since(side))})." if side.position else "")
             )
-            if side.no_position is not None:
-                lines.append(f"Searched: {escape(side.no_position.searched)}")
+            if side.position is None:
+                lines.append(escape(silence_words(side)))
             lines.append("")
-            if side.position and side.position.grounds:
-                lines.append(f"- Grounds: {_grounds(side)}")
+            if side.grounds:
+                lines.append(f"- Grounds: {escape(_grounds(side))}")
             lines += [bullet(s) for s in side.evidence]
             if side.straddling:
                 lines += ["", f"Not counted, {STRADDLING}", ""]
@@ -219,8 +262,8 @@ def comparison_markdown(comparison: Comparison) -> str:
             lines += [
                 f"Both invoke `{ground.instrument}`, read differently:",
                 "",
-                f"- {left}: {escape(ground.reading_a)}",
-                f"- {right}: {escape(ground.reading_b)}",
+                f"- {left}: {escape(ground.reading_a or 'invoked; no reading recorded')}",
+                f"- {right}: {escape(ground.reading_b or 'invoked; no reading recorded')}",
                 "",
             ]
     for number, citation in notes.values():
@@ -229,22 +272,26 @@ def comparison_markdown(comparison: Comparison) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _when(comparison: Comparison) -> str:
+    if comparison.as_of is None:
+        return "no statements on record"
+    return f"in force on {format_date(comparison.as_of)}, from statements on record by then"
+
+
 def matrix_text(matrix: Matrix) -> str:
     """Render a matrix as one line per actor: stance, period and grounds."""
     name = _namer(matrix.actors)
     topic: Topic = matrix.topic
     lines = [f"{topic.title}: {topic.question}", ""]
     lines += _table(
-        ["ACTOR", "STANCE", "PERIOD", "GROUNDS"],
-        [[name(s.actor), _stance(s), _since(s), _grounds(s)] for s in matrix.sides],
+        ["ACTOR", "STANCE", "LAST STATED", "GROUNDS"],
+        [[name(s.actor), stance_words(s), last_stated(s), _grounds(s)] for s in matrix.sides],
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", STALE_NOTE]) + "\n"
 
 
-def position_lines(
-    catalog: Catalog, position: Position, as_of: dt.date | None = None
-) -> list[str]:
-    """One position as text lines: topic, stance, period, summary, grounds, evidence.
+def position_lines(catalog: Catalog, position: Position, as_of: dt.date | None = None) -> list[str]:
+    """One position as text lines: topic, stance, period, grounds, evidence.
 
     The evidence is what is on record by ``as_of`` (all of it when ``None``), shown as
     :func:`~kashmirref.compare` shows it.
@@ -259,4 +306,4 @@ def position_lines(
         straddling=straddling,
     )
     name = _namer(catalog.actors())
-    return [f"{topic.title} [{position.id}]", *_side_text(side, name), ""]
+    return [f"{topic.title}", *_side_text(side, name), ""]

@@ -7,16 +7,17 @@ shrink to small, readable examples::
     from hypothesis import given
     from kashmirref import strategies as krst
 
-    @given(krst.catalogs(max_positions=4))
+    @given(krst.catalogs(min_positions=1, max_positions=4))
     def test_my_dashboard(catalog):
         ...
 
 ``catalogs()`` builds referentially consistent catalogues: every reference resolves,
-ids are unique, periods do not overlap, each position's first evidence is dated on its
-``valid_from``, and the result passes the same validation as
-the shipped data. With Hypothesis installed, ``st.from_type(kashmirref.Position)`` (and
-every other record class, and ``Catalog``) works with no set-up, through the
-``hypothesis`` entry point this package declares.
+ids are unique, every statement is coded on topics of the catalogue (stances on their
+scales, or mentions), invokes only instruments that exist by its date, and the result
+passes the same validation as the shipped data; positions are then derived from the
+codes, as for the shipped data. With Hypothesis installed,
+``st.from_type(kashmirref.Position)`` (and every other record class, and ``Catalog``)
+works with no set-up, through the ``hypothesis`` entry point this package declares.
 """
 
 from __future__ import annotations
@@ -40,12 +41,14 @@ from kashmirref.model import (
     Actor,
     ActorKind,
     Citation,
+    Code,
     Event,
     EventKind,
     Ground,
     Instrument,
     InstrumentKind,
     InstrumentStatus,
+    Invocation,
     NoPositionFound,
     Position,
     Precision,
@@ -66,6 +69,7 @@ __all__ = [
     "actors",
     "catalogs",
     "citations",
+    "codes",
     "dates",
     "events",
     "ids",
@@ -81,9 +85,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-_R = TypeVar(
-    "_R", Actor, Source, Topic, Instrument, Statement, Position, NoPositionFound, Event, Term
-)
+_R = TypeVar("_R", Actor, Source, Topic, Instrument, Statement, NoPositionFound, Event, Term)
 
 EARLIEST = dt.date(1940, 1, 1)
 LATEST = dt.date(2030, 12, 31)
@@ -227,7 +229,8 @@ def _draw_topics(draw: st.DrawFn, max_scale: int = 5) -> Topic:
     """Topics with an ordered scale of 2 to ``max_scale`` stances."""
     labels = draw(st.lists(ids(), min_size=2, max_size=max_scale, unique=True))
     scale = tuple(
-        Stance(value=i, label=label, meaning=draw(texts())) for i, label in enumerate(labels)
+        Stance(value=i, label=label, meaning=draw(texts()), rules=draw(texts()))
+        for i, label in enumerate(labels)
     )
     return Topic(
         id=draw(ids()),
@@ -235,6 +238,7 @@ def _draw_topics(draw: st.DrawFn, max_scale: int = 5) -> Topic:
         question=draw(texts()),
         scale=scale,
         core=draw(st.booleans()),
+        opens=draw(_optional(dates(EARLIEST, dt.date(1990, 12, 31)))),
     )
 
 
@@ -243,113 +247,148 @@ def stances(topic: Topic) -> st.SearchStrategy[Stance]:
     return st.sampled_from(topic.scale)
 
 
+def codes(topic: Topic | None = None) -> st.SearchStrategy[Code]:
+    """Codes: a stance on ``topic``'s scale or a mention (any slugs without a topic)."""
+    if topic is None:
+        return st.builds(Code, topic=ids(), stance=_optional(ids()))
+    return _optional(st.sampled_from([s.label for s in topic.scale])).map(
+        lambda stance: Code(topic=topic.id, stance=stance)
+    )
+
+
+def _draw_code(draw: st.DrawFn, topic: Topic, when: dt.date, stance: str | None) -> Code:
+    """A code for a statement of ``when``: only a mention before the topic opens."""
+    if topic.opens is not None and when < topic.opens:
+        return Code(topic=topic.id)
+    if stance is not None:
+        return Code(topic=topic.id, stance=stance)
+    return draw(codes(topic))
+
+
+def _draw_invocations(
+    draw: st.DrawFn, instruments: Sequence[Instrument] | None, latest: dt.date
+) -> tuple[Invocation, ...]:
+    """Up to two invocations of instruments that exist by ``latest``."""
+    if instruments is None:
+        pool = st.builds(
+            Invocation,
+            instrument=ids(),
+            provision=_optional(ids()),
+            reading=_optional(texts()),
+        )
+        return tuple(draw(st.lists(pool, max_size=2)))
+    existing = [i for i in instruments if i.date <= latest]
+    if not existing:
+        return ()
+    made = []
+    for instrument in draw(
+        st.lists(st.sampled_from(existing), max_size=2, unique_by=lambda i: i.id)
+    ):
+        provisions = [p.id for p in instrument.provisions]
+        provision = draw(_optional(st.sampled_from(provisions))) if provisions else None
+        made.append(
+            Invocation(
+                instrument=instrument.id, provision=provision, reading=draw(_optional(texts()))
+            )
+        )
+    return tuple(made)
+
+
 def _draw_statements(
     draw: st.DrawFn,
     actors: Sequence[str] | None = None,
-    topics: Sequence[str] | None = None,
+    topics: Sequence[Topic] | None = None,
     sources: Sequence[Source] | None = None,
     on_behalf_of: str | None = None,
-    topic: str | None = None,
+    topic: Topic | None = None,
+    stance: str | None = None,
+    instruments: Sequence[Instrument] | None = None,
+    when: tuple[dt.date, Precision] | None = None,
 ) -> Statement:
-    """Statements; with pools, every reference resolves and no date follows its source."""
+    """Statements, coded; with pools, every reference resolves and no date follows its source.
+
+    ``topic`` and ``stance`` pin one code (a stance on a topic that has opened by then,
+    else a mention); other topics of ``topics`` are coded at random.
+    """
     source_ids = None if sources is None else [s.id for s in sources]
     first = draw(citations(source_ids))
     latest = LATEST
     if sources is not None:
         source = next(s for s in sources if s.id == first.source)
         latest = source.published
-    when, precision = _draw_precise_dates(draw, max_value=latest)
-    tags = set(draw(_some(topics, 2)))
-    if topic is not None:
-        tags.add(topic)
+    date, precision = when if when is not None else _draw_precise_dates(draw, max_value=latest)
+    if topics is None and topic is None:
+        coded = tuple(draw(st.lists(codes(), min_size=1, max_size=2, unique_by=lambda c: c.topic)))
+    else:
+        chosen = [topic] if topic is not None else []
+        pool = [t for t in topics or () if topic is None or t.id != topic.id]
+        if pool:
+            extra = draw(st.lists(st.sampled_from(pool), max_size=2, unique_by=lambda t: t.id))
+            chosen += extra
+        if not chosen:
+            chosen = [_draw_topics(draw)]
+        coded = tuple(_draw_code(draw, t, date, stance if t is topic else None) for t in chosen)
     return Statement(
         id=draw(ids()),
-        date=when,
+        date=date,
         date_precision=precision,
         speaker=draw(_pick(actors)),
         on_behalf_of=on_behalf_of if on_behalf_of is not None else draw(_pick(actors)),
         form=draw(_one_of(StatementForm)),
         citations=(first, *draw(st.lists(citations(source_ids), max_size=1))),
-        topics=tuple(sorted(tags)),
+        codes=coded,
+        invokes=_draw_invocations(draw, instruments, date),
         venue=draw(_optional(texts(6))),
     )
 
 
-def _draw_grounds(draw: st.DrawFn, instruments: Sequence[Instrument] | None) -> Ground:
-    if instruments is None:
-        return Ground(
-            instrument=draw(ids()), reading=draw(texts()), provision=draw(_optional(ids()))
-        )
-    instrument = draw(_one_of(tuple(instruments)))
-    provisions = [p.id for p in instrument.provisions]
-    provision = draw(_optional(st.sampled_from(provisions))) if provisions else None
-    return Ground(instrument=instrument.id, reading=draw(texts()), provision=provision)
+def _draw_positions(draw: st.DrawFn, topic: Topic | None = None) -> Position:
+    """Derived positions as :meth:`Catalog.positions` gives them, as of a date or in a history.
 
-
-Period = tuple[dt.date, Precision, dt.date | None, Precision]
-"""A position's period: ``valid_from`` and its precision, ``valid_to`` (``None`` while
-open) and its precision."""
-
-
-def _draw_period(draw: st.DrawFn) -> Period:
-    """One period at any precision, its end (if closed) not before its start."""
-    start, start_precision = _draw_precise_dates(draw)
-    if not draw(st.booleans()):
-        return start, start_precision, None, Precision.DAY
-    raw_end = draw(dates(min_value=start))
-    end_precision = draw(_one_of(Precision))
-    end = _truncate(raw_end, end_precision)
-    if end < start:
-        end, end_precision = raw_end, Precision.DAY
-    return start, start_precision, end, end_precision
-
-
-def _draw_positions(
-    draw: st.DrawFn,
-    topic: Topic | None = None,
-    actor: str | None = None,
-    evidence: Sequence[str] | None = None,
-    instruments: Sequence[Instrument] | None = None,
-    period: Period | None = None,
-) -> Position:
-    """Positions; pins (topic, actor, evidence ids, period) make them fit a catalogue.
-
-    Unpinned, the period is drawn at any precision (``since 2020``, ``May 2019 to
-    2021``) and may be open or closed.
+    The dates keep their order: first stated, last stated, then (in a history) the
+    statement that expressed another stance, or (as of a date) the date asked.
     """
     subject = topic if topic is not None else _draw_topics(draw)
-    start, start_precision, end, end_precision = period or _draw_period(draw)
+    first, first_precision = _draw_precise_dates(draw)
+    last, last_precision = _draw_precise_dates(draw, min_value=last_day(first, first_precision))
+    evidence = tuple(draw(st.lists(ids(), min_size=1, max_size=3, unique=True)))
+    grounds = tuple(
+        Ground(instrument=draw(ids()), statement=draw(st.sampled_from(evidence)))
+        for _ in range(draw(_between(0, 2)))
+    )
+    closed = draw(st.booleans())
+    after = last_day(last, last_precision)
     return Position(
-        id=draw(ids()),
-        actor=actor if actor is not None else draw(ids()),
+        actor=draw(ids()),
         topic=subject.id,
         stance=draw(stances(subject)).label,
-        summary=draw(texts()),
-        valid_from=start,
-        valid_from_precision=start_precision,
-        valid_to=end,
-        valid_to_precision=end_precision,
-        grounds=tuple(
-            _draw_grounds(draw, instruments)
-            for _ in range(draw(_between(0, 2)) if instruments != [] else 0)
-        ),
-        evidence=tuple(evidence)
-        if evidence
-        else tuple(draw(st.lists(ids(), min_size=1, max_size=3, unique=True))),
+        valid_from=first,
+        valid_from_precision=first_precision,
+        last_stated=last,
+        last_stated_precision=last_precision,
+        valid_to=draw(dates(min_value=after)) if closed else None,
+        evidence=evidence,
+        grounds=grounds,
+        as_of=None if closed else draw(dates(min_value=after)),
+        mixed=draw(st.booleans()),
     )
 
 
 def no_positions(
     actor: str | None = None, topic: str | None = None
 ) -> st.SearchStrategy[NoPositionFound]:
-    """Explicit "no stated position found" records."""
-    return st.builds(
-        NoPositionFound,
-        id=ids(),
-        actor=st.just(actor) if actor else ids(),
-        topic=st.just(topic) if topic else ids(),
-        searched=texts(),
-        checked=dates(),
+    """Recorded searches that found no coded statement of an actor on a topic in a period."""
+    return st.tuples(dates(), dates()).flatmap(
+        lambda pair: st.builds(
+            NoPositionFound,
+            id=ids(),
+            actor=st.just(actor) if actor else ids(),
+            topic=st.just(topic) if topic else ids(),
+            start=st.just(min(pair)),
+            end=st.just(max(pair)),
+            searched=texts(),
+            checked=dates(),
+        )
     )
 
 
@@ -406,9 +445,7 @@ def _draw_instruments(
     declarers: list[str] | None = None
     if actors is not None:
         family = parents or {}
-        declarers = [
-            a for a in actors if not parties or _chain(a, family) & set(parties)
-        ]
+        declarers = [a for a in actors if not parties or _chain(a, family) & set(parties)]
     return Instrument(
         id=draw(ids()),
         kind=kind,
@@ -498,53 +535,6 @@ def _draw_actor_tree(draw: st.DrawFn, low: int, high: int) -> tuple[Actor, ...]:
     return tuple(made)
 
 
-def _draw_periods(draw: st.DrawFn, count: int) -> list[Period]:
-    """``count`` non-overlapping periods of one actor on one topic, the last maybe open.
-
-    Each bound has its own precision (a day, a month or a year); a period may start the
-    day after the previous one ends (a change of stance) or after a gap. No period
-    starts before the last day the previous one may have ended.
-    """
-    anchors = sorted(draw(st.lists(dates(), min_size=2 * count, max_size=2 * count, unique=True)))
-    periods: list[Period] = []
-    for i in range(count):
-        raw_start, raw_end = anchors[2 * i], anchors[2 * i + 1]
-        floor: dt.date | None = None
-        if periods:
-            _, _, previous_end, previous_precision = periods[-1]
-            assert previous_end is not None
-            floor = last_day(previous_end, previous_precision)
-        adjacent: bool = floor is not None and draw(st.booleans())
-        if floor is not None and adjacent:
-            start, start_precision = floor + dt.timedelta(days=1), Precision.DAY
-        else:
-            start_precision = draw(_one_of(Precision))
-            start = _truncate(raw_start, start_precision)
-            if floor is not None and start <= floor:
-                start, start_precision = raw_start, Precision.DAY
-        last = i == count - 1
-        if last and draw(st.booleans()):
-            periods.append((start, start_precision, None, Precision.DAY))
-            continue
-        end_precision = draw(_one_of(Precision))
-        end = _truncate(raw_end, end_precision)
-        following = anchors[2 * i + 2] if not last else LATEST + dt.timedelta(days=1)
-        if end < start or last_day(end, end_precision) >= following:
-            end, end_precision = raw_end, Precision.DAY
-        periods.append((start, start_precision, end, end_precision))
-    return periods
-
-
-def _draw_said_within(draw: st.DrawFn, period: Period) -> tuple[dt.date, Precision]:
-    """A date (and precision) for more evidence: never before the period starts."""
-    start, _, end, end_precision = period
-    latest = LATEST if end is None else max(start, last_day(end, end_precision))
-    raw = draw(dates(start, latest))
-    precision = draw(_one_of(Precision))
-    when = _truncate(raw, precision)
-    return (raw, Precision.DAY) if when < start else (when, precision)
-
-
 def _draw_source_after(
     draw: st.DrawFn, fresh: _Ids, sources: list[Source], start: dt.date
 ) -> Source:
@@ -575,8 +565,8 @@ def _draw_catalogs(
     max_sources: int = 2,
     max_topics: int = 2,
     max_instruments: int = 2,
+    min_positions: int = 0,
     max_positions: int = 4,
-    max_changes: int = 2,
     max_evidence: int = 3,
     max_statements: int = 2,
     max_events: int = 2,
@@ -585,19 +575,18 @@ def _draw_catalogs(
     """Referentially consistent catalogues with every shape the shipped data has.
 
     Parameters bound the size: ``min_actors``/``max_actors``, ``max_sources`` (drawn up
-    front; more are added where evidence needs a later one), ``max_topics``,
-    ``max_instruments``, ``max_positions`` (in all), ``max_changes`` (positions of one
-    actor on one topic over time), ``max_evidence`` (statements per position),
-    ``max_statements`` (statements that evidence no position), ``max_events`` and
-    ``max_terms``. ``actors=st.just((...))`` pins the actors (every parent must be among
-    them).
+    front; more are added where a statement needs a later one), ``max_topics``,
+    ``max_instruments``, ``min_positions``/``max_positions`` (pairs of an actor and a
+    topic with stance-coded statements, so with derived positions), ``max_evidence``
+    (stance-coded statements per pair), ``max_statements`` (further statements coded at
+    random, mentions included), ``max_events`` and ``max_terms``. ``actors=st.just((...))``
+    pins the actors (every parent must be among them).
 
-    Shapes: dates and periods at day, month and year precision; open and closed
-    periods; several positions of an actor on a topic, one after another, each with
-    one or more statements (the first dated at its ``valid_from``); explicit "no
-    position found" records; grounds both sides share; citations with ``checked`` and
-    ``read_at``; status histories with one party's unilateral and conditional
-    declarations.
+    Shapes: dates at day, month and year precision; an actor changing stance, or
+    stating two stances in one year; mentions; topics that open at a date; invocations
+    with and without a provision or a reading; anchors; recorded searches (gaps) that no
+    coded statement contradicts; citations with ``checked`` and ``read_at``; status
+    histories with one party's unilateral and conditional declarations.
     """
     fresh = _Ids()
 
@@ -613,45 +602,44 @@ def _draw_catalogs(
     source_records = several(lambda: _draw_sources(draw), 1, max_sources)
     source_ids = [s.id for s in source_records]
     topic_records = several(lambda: _draw_topics(draw), 1, max_topics)
-    topic_ids = [t.id for t in topic_records]
     numbers = draw(st.lists(st.integers(1, 3000), max_size=max_instruments, unique=True))
     instrument_records = fresh.renamed(
         [_draw_instruments(draw, actor_ids, source_ids, n, parents) for n in numbers]
     )
-
-    def said(actor_id: str, topic: Topic, when: dt.date, precision: Precision) -> str:
-        source = _draw_source_after(draw, fresh, source_records, when)
-        statement = _draw_statements(
-            draw, actor_ids, topic_ids, [source], on_behalf_of=actor_id, topic=topic.id
-        )
-        dated = attrs.evolve(statement, date=when, date_precision=precision)
-        statement_records.extend(fresh.renamed([dated]))
-        return statement_records[-1].id
-
-    pairs = [(a, t) for a in actor_ids for t in topic_records]
-    chosen = draw(st.lists(st.sampled_from(pairs), max_size=max_positions, unique=True))
-    position_records: list[Position] = []
     statement_records: list[Statement] = []
-    for actor_id, topic in chosen:
-        room = max_positions - len(position_records)
-        if room <= 0:
-            break
-        for period in _draw_periods(draw, min(room, draw(_between(1, max(1, max_changes))))):
-            evidence = [said(actor_id, topic, period[0], period[1])]
-            for _ in range(draw(_between(0, max(0, max_evidence - 1)))):
-                evidence.append(said(actor_id, topic, *_draw_said_within(draw, period)))
-            position = _draw_positions(
-                draw, topic, actor_id, evidence, instrument_records, period
-            )
-            position_records += fresh.renamed([position])
-    statement_records += several(
-        lambda: _draw_statements(draw, actor_ids, topic_ids, source_records), 0, max_statements
+    pairs = [(a, t) for a in actor_ids for t in topic_records]
+    low = min(min_positions, len(pairs), max_positions)
+    chosen = draw(
+        st.lists(st.sampled_from(pairs), min_size=low, max_size=max_positions, unique=True)
     )
-
-    stated = {(p.actor, p.topic) for p in position_records}
-    silent = [(a, t.id) for a, t in pairs if (a, t.id) not in stated]
-    gaps = draw(st.lists(st.sampled_from(silent), max_size=2, unique=True)) if silent else []
-    no_position_records = fresh.renamed([draw(no_positions(a, t)) for a, t in gaps])
+    for actor_id, topic in chosen:
+        first = max(EARLIEST, topic.opens or EARLIEST)
+        for _ in range(draw(_between(1, max(1, max_evidence)))):
+            when = _draw_precise_dates(draw, min_value=first)
+            if when[0] < first:
+                when = (first, Precision.DAY)
+            source = _draw_source_after(draw, fresh, source_records, when[0])
+            statement = _draw_statements(
+                draw,
+                actor_ids,
+                topic_records,
+                [source],
+                on_behalf_of=actor_id,
+                topic=topic,
+                stance=draw(stances(topic)).label,
+                instruments=instrument_records,
+                when=when,
+            )
+            statement_records += fresh.renamed([statement])
+    statement_records += several(
+        lambda: _draw_statements(
+            draw, actor_ids, topic_records, source_records, instruments=instrument_records
+        ),
+        0,
+        max_statements,
+    )
+    topic_records = [_with_anchors(draw, t, statement_records) for t in topic_records]
+    no_position_records = fresh.renamed(_draw_gaps(draw, pairs, statement_records))
     event_records = several(lambda: _draw_events(draw, actor_ids, source_ids), 0, max_events)
     term_records = several(lambda: draw(terms(actor_ids, source_ids)), 0, max_terms)
     return Catalog(
@@ -661,10 +649,35 @@ def _draw_catalogs(
         instruments=tuple(instrument_records),
         events=tuple(event_records),
         statements=tuple(statement_records),
-        positions=tuple(position_records),
         no_positions=tuple(no_position_records),
         terms=tuple(term_records),
     )
+
+
+def _with_anchors(draw: st.DrawFn, topic: Topic, statements: Sequence[Statement]) -> Topic:
+    """``topic`` with some statements coded on it named as anchors of their stances."""
+    scale = []
+    for point in topic.scale:
+        coded = [s.id for s in statements if s.stance_on(topic.id) == point.label]
+        anchors = draw(st.lists(st.sampled_from(coded), max_size=2, unique=True)) if coded else []
+        scale.append(attrs.evolve(point, anchors=tuple(anchors)))
+    return attrs.evolve(topic, scale=tuple(scale))
+
+
+def _draw_gaps(
+    draw: st.DrawFn, pairs: Sequence[tuple[str, Topic]], statements: Sequence[Statement]
+) -> list[NoPositionFound]:
+    """Up to two recorded searches, each over a period no statement of its pair falls in."""
+    gaps = []
+    for actor_id, topic in draw(st.lists(st.sampled_from(pairs), max_size=2, unique=True)):
+        said = [s.date for s in statements if s.on_behalf_of == actor_id and topic.id in s.topics]
+        end = min(said, default=LATEST + dt.timedelta(days=1)) - dt.timedelta(days=1)
+        if end < EARLIEST:
+            continue
+        start = draw(dates(EARLIEST, end))
+        gap = draw(no_positions(actor_id, topic.id))
+        gaps.append(attrs.evolve(gap, start=start, end=draw(dates(start, end))))
+    return gaps
 
 
 sources = st.composite(_draw_sources)

@@ -118,8 +118,6 @@ def horizon(catalog: Catalog) -> dt.date:
     days += [e.end_date or last_day(e.date, e.date_precision) for e in catalog.events()]
     days += [i.date for i in catalog.instruments()]
     days += [c.date for i in catalog.instruments() for c in i.status_history]
-    days += [p.valid_from for p in catalog.positions()]
-    days += [d for p in catalog.positions() if (d := p.on_record_to) is not None]
     return max(days, default=dt.date(2000, 1, 1)) + dt.timedelta(days=1)
 
 
@@ -332,42 +330,40 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
         name = short_name(catalog, by) if by else "one party"
         lanes.append(_Lane(label=f"Declared by {name}", bars=tuple(closed)))
     invoked = 0
-    for position in catalog.citing(instrument.id):
-        topic = catalog.topic(position.topic)
-        for ground in position.grounds:
-            if ground.instrument != instrument.id:
+    for said in catalog.citing(instrument.id):
+        for invocation in said.invokes:
+            if invocation.instrument != instrument.id:
                 continue
             invoked += 1
             clause = (
-                instrument.provision(ground.provision).label
-                if ground.provision
+                instrument.provision(invocation.provision).label
+                if invocation.provision
                 else "the instrument as a whole"
             )
-            bar = _position_bar(
-                catalog, position, topic, f"{clause} \u00b7 {topic.title}", href(topic)
+            name = catalog.actor(said.on_behalf_of).name
+            when = short_date(said.date, said.date_precision)
+            reading = f": {invocation.reading}" if invocation.reading else ""
+            bar = _Bar(
+                start=said.date,
+                start_precision=said.date_precision,
+                end=said.date,
+                end_precision=said.date_precision,
+                label=clause,
+                tip=f"{name} invokes {clause} ({when}){reading}",
+                fill=_BAR,
+                href=href(said),
             )
-            bar = attrs.evolve(
-                bar,
-                tip=f"{catalog.actor(position.actor).name} invokes {clause} on {topic.title} "
-                f"({position.period}): {ground.reading}",
+            lanes.append(
+                _Lane(label=short_name(catalog, said.on_behalf_of), bars=(bar,), bold=False)
             )
-            if bar.start < instrument.date and (bar.end is None or bar.end >= instrument.date):
-                # A position older than the instrument can invoke it only from its date.
-                bar = attrs.evolve(
-                    bar,
-                    start=instrument.date,
-                    start_precision=Precision.DAY,
-                    tip=f"{bar.tip} (drawn from {dated}, the instrument's date)",
-                )
-            lanes.append(_Lane(label=short_name(catalog, position.actor), bars=(bar,), bold=False))
-            ticks.append(_Tick(when=position.valid_from, precision=position.valid_from_precision))
+            ticks.append(_Tick(when=said.date, precision=said.date_precision))
     if not invoked:
-        lanes.append(_Lane(label="Invoked by", note="no recorded position invokes it"))
+        lanes.append(_Lane(label="Invoked by", note="no recorded statement invokes it"))
     description = (
         f"The life of {instrument.title}: its recorded status from {dated}"
         + (f"; {len(instrument.declarations)} declaration(s) by one party" if declared else "")
-        + f"; {invoked} recorded ground(s) invoking it, each over the period of the position "
-        "it supports. Striped: one party's own declaration, or a date known only to the month "
+        + f"; {invoked} recorded invocation(s), each at the date of the statement that makes "
+        "it. Striped: one party's own declaration, or a date known only to the month "
         "or year."
     )
     kind = "resolution" if instrument.kind is InstrumentKind.UNSC_RESOLUTION else "instrument"

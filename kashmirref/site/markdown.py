@@ -90,8 +90,9 @@ class Writer:
             if ground.provision:
                 label = instrument.provision(ground.provision).label
                 target += f" ({escape(label)})"
-            cited = f" {self.quote(ground.citation)}" if ground.citation else ""
-            lines.append(f"{target}: {escape(ground.reading)}{cited}")
+            said = self.catalog.statement(ground.statement)
+            reading = escape(ground.reading) if ground.reading else "invoked"
+            lines.append(f"{target}: {reading} ({self.link(said, said.id)})")
         return lines
 
 

@@ -17,7 +17,6 @@ from kashmirref.model import (
     Event,
     Instrument,
     InstrumentKind,
-    Position,
     Record,
     SourceKind,
     Statement,
@@ -188,8 +187,6 @@ def _citations(record: Record) -> Iterator[Citation]:
         yield from record.citations
     if isinstance(record, Instrument):
         yield from (change.citation for change in record.status_history)
-    if isinstance(record, Position):
-        yield from (g.citation for g in record.grounds if g.citation is not None)
     if isinstance(record, Term):
         yield from (n.citation for n in record.names if n.citation is not None)
 
@@ -205,10 +202,6 @@ def cited_by(catalog: Catalog) -> dict[str, list[Record]]:
 
 
 def _citer(w: Writer, record: Record) -> str:
-    if isinstance(record, Position):
-        topic = w.catalog.topic(record.topic)
-        name = escape(w.catalog.actor(record.actor).name)
-        return f"{name}'s position on {w.link(topic)} (a ground)"
     if isinstance(record, Statement):
         speaker = w.catalog.actor(record.speaker).name
         return w.link(

@@ -17,11 +17,14 @@ from kashmirref.model import (
     Actor,
     Instrument,
     InstrumentKind,
+    Invocation,
     Position,
+    Statement,
     Topic,
     format_date,
     last_day,
 )
+from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words
 from kashmirref.site import history
 from kashmirref.site.drawing import RELATION_WORDS
 from kashmirref.site.links import html_href, page_path
@@ -35,33 +38,35 @@ def _stance(topic: Topic, position: Position) -> str:
     return f"**{stance.label}**: {escape(stance.meaning)}"
 
 
+def _latest_words(catalog: Catalog) -> str:
+    return "no date" if catalog.latest is None else format_date(catalog.latest)
+
+
 def _missing(side: Side) -> str:
-    searched = side.no_position
-    if searched is None:
-        return "*No position recorded.*"
-    return (
-        f"*No stated position found* (checked {format_date(searched.checked)}). "
-        f"Searched: {escape(searched.searched)}"
-    )
+    return f"*{escape(silence_words(side))}*"
+
+
+def _held(position: Position) -> str:
+    """The period a position holds and when it was last stated, stale ones marked."""
+    mark = f" {STALE_MARK}" if position.stale else ""
+    return f"{position.period}; {position.last_stated_text}{mark}"
 
 
 def _column(w: Writer, topic: Topic, side: Side) -> list[str]:
-    """One party's cells: stance, period, summary, grounds, evidence."""
-    position = side.position
-    if position is None:
-        return [_missing(side), "", "", "", ""]
+    """One party's cells: stance(s), held, grounds, evidence (all on record by the date)."""
+    if side.position is None:
+        return [_missing(side), "", "", ""]
     return [
-        _stance(topic, position),
-        position.period,
-        escape(position.summary),
-        "<br>".join(w.grounds(position)) or "none recorded",
-        w.evidence(position),
+        "<br>".join(_stance(topic, p) for p in side.positions),
+        "<br>".join(_held(p) for p in side.positions),
+        "<br>".join(g for p in side.positions for g in w.grounds(p)) or "none recorded",
+        "<br><br>".join(w.statement(s) for s in side.evidence),
     ]
 
 
 def _side_by_side(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     columns = [_column(w, topic, side) for side in matrix(w.catalog, parties, topic.id).sides]
-    labels = ["Stance", "In force", "Position", "Grounds", "Evidence"]
+    labels = ["Stance", "Held", "Grounds", "Evidence"]
     lines = table(
         ["", *(w.actor(a) for a in parties)],
         ([f"**{label}**", *cells] for label, *cells in zip(labels, *columns, strict=True)),
@@ -69,38 +74,33 @@ def _side_by_side(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     if len(parties) == 2:
         row = compare(w.catalog, *parties, topics=[topic.id]).rows[0]
         gap = "" if row.gap is None else f" (gap {row.gap} of {len(topic.scale) - 1} possible)"
+        when = _latest_words(w.catalog)
         lines += [
             "",
-            f"Relation between their most recent positions: **{row.relation.value}**{gap}.",
+            f"Relation as of {when}, the record's latest date: **{row.relation.value}**{gap}.",
+            "",
+            escape(STALE_NOTE),
         ]
     return lines
 
 
 def _others(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
-    latest: dict[str, Position] = {}
-    for position in w.catalog.positions(topic=topic.id):
-        if position.actor not in parties:
-            latest[position.actor] = position
-    if not latest:
-        return ["No other actor's position is recorded on this topic."]
-    rows = (
-        [
-            w.actor(p.actor),
-            _stance(topic, p),
-            p.period,
-            escape(p.summary),
-            w.evidence(p),
-        ]
-        for p in latest.values()
-    )
-    return table(["Actor", "Stance", "In force", "Position", "Evidence"], rows)
+    current = [
+        p
+        for p in w.catalog.positions(topic=topic.id, as_of=w.catalog.latest)
+        if p.actor not in parties
+    ]
+    if not current:
+        return ["No other actor's statement is coded with a stance on this topic."]
+    rows = ([w.actor(p.actor), _stance(topic, p), _held(p), w.evidence(p)] for p in current)
+    return table(["Actor", "Stance", "Held", "Evidence"], rows)
 
 
 def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     positions = w.catalog.positions(topic=topic.id)
     lines = table(
-        ["Actor", "Stance", "In force", "Record"],
-        ([w.actor(p.actor), f"**{p.stance}**", p.period, f"`{p.id}`"] for p in positions),
+        ["Actor", "Stance", "Held", "Statements"],
+        ([w.actor(p.actor), f"**{p.stance}**", p.period, str(len(p.evidence))] for p in positions),
     )
     if len(parties) == 2:
         spans = compare_over_time(w.catalog, parties[0], parties[1], topic.id)
@@ -203,24 +203,31 @@ def _life_table(w: Writer, instrument: Instrument) -> list[str]:
     for change in instrument.status_history:
         who = w.actor(change.declared_by) if change.declared_by else ""
         rows.append([format_date(change.date), change.status.value, who, escape(change.standing)])
-    for position in w.catalog.citing(instrument.id):
-        topic = w.catalog.topic(position.topic)
-        for ground in position.grounds:
-            if ground.instrument == instrument.id:
-                clause = (
-                    instrument.provision(ground.provision).label
-                    if ground.provision
-                    else "the instrument as a whole"
-                )
-                rows.append(
-                    [
-                        position.period,
-                        f"invoked: {escape(clause)}, on {w.link(topic)}",
-                        w.actor(position.actor),
-                        "a ground of the actor's position",
-                    ]
-                )
+    for said, invocation in _invocations(w.catalog, instrument):
+        clause = (
+            instrument.provision(invocation.provision).label
+            if invocation.provision
+            else "the instrument as a whole"
+        )
+        rows.append(
+            [
+                format_date(said.date, said.date_precision),
+                f"invoked: {escape(clause)}",
+                w.actor(said.on_behalf_of),
+                w.link(said, "a statement's words"),
+            ]
+        )
     return table(["When", "What", "Who", "Standing"], rows)
+
+
+def _invocations(catalog: Catalog, instrument: Instrument) -> list[tuple[Statement, Invocation]]:
+    """Each statement's invocation of ``instrument``, in date order."""
+    return [
+        (said, invocation)
+        for said in catalog.citing(instrument.id)
+        for invocation in said.invokes
+        if invocation.instrument == instrument.id
+    ]
 
 
 def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | None = None) -> str:
@@ -274,30 +281,27 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
             ),
         )
         lines.append("")
-    citing = catalog.citing(instrument.id)
-    lines += [f"## Invoked as a ground ({len(citing)})", ""]
+    invocations = _invocations(catalog, instrument)
+    lines += [f"## Who invokes it, when ({len(invocations)})", ""]
     rows = []
-    for position in citing:
-        for ground in position.grounds:
-            if ground.instrument == instrument.id:
-                clause = ""
-                if ground.provision:
-                    label = escape(instrument.provision(ground.provision).label)
-                    clause = f"[{label}](#{ground.provision})"
-                topic = catalog.topic(position.topic)
-                rows.append(
-                    [
-                        w.actor(position.actor),
-                        w.link(topic),
-                        clause,
-                        position.period,
-                        escape(ground.reading),
-                    ]
-                )
+    for said, invocation in invocations:
+        clause = ""
+        if invocation.provision:
+            label = escape(instrument.provision(invocation.provision).label)
+            clause = f"[{label}](#{invocation.provision})"
+        rows.append(
+            [
+                w.link(said, format_date(said.date, said.date_precision)),
+                w.actor(said.on_behalf_of),
+                ", ".join(w.link(catalog.topic(t)) for t in said.topics),
+                clause,
+                escape(invocation.reading) if invocation.reading else "",
+            ]
+        )
     lines += (
-        table(["Actor", "Topic", "Provision", "In force", "Reading (the actor's)"], rows)
+        table(["Statement", "For", "Topics", "Provision", "Reading (the speaker's)"], rows)
         if rows
-        else ["No recorded position invokes it."]
+        else ["No recorded statement invokes it."]
     )
     lines += ["", "## Text cited from", ""]
     lines += [f"- {w.quote(c)}" for c in instrument.citations]
@@ -324,7 +328,7 @@ def actor_page(catalog: Catalog, actor: Actor) -> str:
     if positions or searched:
         lines += ["## Positions by topic", ""]
         rows = [
-            [w.link(catalog.topic(p.topic)), f"**{p.stance}**", p.period, escape(p.summary)]
+            [w.link(catalog.topic(p.topic)), f"**{p.stance}**", p.period, p.last_stated_text]
             for topic in catalog.topics()
             for p in positions
             if p.topic == topic.id
@@ -332,13 +336,13 @@ def actor_page(catalog: Catalog, actor: Actor) -> str:
         rows += [
             [
                 w.link(catalog.topic(n.topic)),
-                "*no stated position found*",
-                f"checked {format_date(n.checked)}",
-                escape(n.searched),
+                "*not found in the sources searched*",
+                n.period,
+                f"checked {format_date(n.checked)}: {escape(n.searched)}",
             ]
             for n in searched
         ]
-        lines += [*table(["Topic", "Stance", "In force", "Position"], rows), ""]
+        lines += [*table(["Topic", "Stance", "Held", "Last stated or searched"], rows), ""]
     statements = catalog.statements(actor=actor.id)
     if statements:
         lines += [f"## Statements ({len(statements)})", ""]

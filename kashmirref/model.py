@@ -601,8 +601,6 @@ class Invocation(_Displayed):
 
 
 def _codes(_: object, attribute: attrs.Attribute[Any], value: tuple[Code, ...]) -> None:
-    if not value:
-        raise FieldError(attribute.name, "needs at least one topic the words speak to")
     topics = [code.topic for code in value]
     if len(set(topics)) != len(topics):
         raise FieldError(attribute.name, f"codes a topic twice: {brief(topics)}")
@@ -628,7 +626,7 @@ class Statement(_Displayed):
     on_behalf_of: str = attrs.field(validator=_slug)
     form: StatementForm
     citations: tuple[Citation, ...] = attrs.field(validator=_non_empty)
-    codes: tuple[Code, ...] = attrs.field(validator=_codes)
+    codes: tuple[Code, ...] = attrs.field(default=(), validator=_codes)
     invokes: tuple[Invocation, ...] = ()
     venue: str | None = attrs.field(default=None, validator=_optional_line)
     note: str | None = attrs.field(default=None, validator=_optional_text)

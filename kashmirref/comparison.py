@@ -6,8 +6,9 @@ the gap is the absolute difference of the two stance values):
 - ``agree``: gap 0 — the same stance;
 - ``partially-agree``: gap at most half the scale (``2 * gap <= n - 1``);
 - ``diverge``: gap more than half the scale;
-- ``mixed``: an actor stated two or more stances in its latest year on record, and the
-  pairs of stances relate differently (the largest gap is reported);
+- ``mixed``: an actor's latest statements express two or more stances that the record
+  cannot put in order, and the pairs of stances relate differently (the largest gap is
+  reported);
 - ``one-side-silent``: only one actor has a position in force;
 - ``both-silent``: neither has.
 
@@ -111,8 +112,8 @@ def relation_of_sets(
 class Side:
     """One actor's side of a row: its position in force (if any) and the evidence.
 
-    ``position`` is the stance stated last; ``also`` holds any other stance stated in
-    the same latest year (see :mod:`kashmirref.derive`), never dropped. ``evidence``
+    ``position`` is the stance stated last; ``also`` holds any other stance the record
+    cannot place before it (see :mod:`kashmirref.derive`), never dropped. ``evidence``
     holds the statements of every current stance in date order, all on record by the
     comparison's date. ``straddling`` holds, apart, stance-coded statements dated to a
     month or year that contains that date: they may or may not have been made by then,

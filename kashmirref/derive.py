@@ -6,9 +6,12 @@ whose words are coded with a stance on that topic (mentions never set a stance):
 
 1. A stance holds from the statement that expresses it until a later statement
    expresses another.
-2. Statements of one calendar year are taken together: many are dated only to the year
-   and cannot be ordered inside it. Every stance expressed in the latest year on record
-   is current; when there are two or more, each is a position marked ``mixed``, and
+2. Statements the record cannot put in order are taken together. The latest statement
+   is the one whose last possible day is latest; every statement whose last possible day
+   falls on or after the first possible day of that one may have been made as late, so
+   its stance is current too. Two statements dated to the day, on different days, are
+   always in order; one dated only to "2019" cannot be placed before another of June
+   2019. When two or more stances are current, each is a position marked ``mixed``, and
    none is dropped.
 3. A current stance's evidence is the unbroken run of statements, back from the latest,
    whose stances are all current; ``valid_from`` is the first of them that expresses
@@ -87,8 +90,8 @@ def current(coded: Coded, as_of: dt.date) -> tuple[Position, ...]:
     on_record = coded.by(as_of)
     if not on_record:
         return ()
-    latest_year = on_record[-1].date.year
-    stances = {_stance(s, coded.topic) for s in on_record if s.date.year == latest_year}
+    latest = on_record[-1].date
+    stances = {_stance(s, coded.topic) for s in on_record if s.last_possible >= latest}
     run_start = len(on_record)
     while run_start > 0 and _stance(on_record[run_start - 1], coded.topic) in stances:
         run_start -= 1

@@ -108,8 +108,28 @@ def _problems_of(error: Exception) -> list[tuple[str | None, str]]:
             continue
         for name in extra[1].split(", "):
             where = f"{field}.{name}" if field else name
-            pairs.append((where, "unknown field (check its spelling)"))
+            pairs.append((where, _RETIRED.get(name, "unknown field (check its spelling)")))
     return pairs
+
+
+_CONVERTING = "see 'Converting a file of the old format' in docs/your-data.md"
+_RETIRED = {
+    "topics": (
+        "no longer used (data version 2): code each topic the words speak to, "
+        'codes = [{ topic = "plebiscite", stance = "calls-for" }] or, for a mere mention, '
+        f'codes = [{{ topic = "plebiscite" }}]; {_CONVERTING}'
+    ),
+}
+"""Fields of the old format, with what replaces them (shown instead of 'unknown field')."""
+
+_RETIRED_KINDS = {
+    "position": (
+        "positions are no longer written (data version 2): they are derived from the codes of "
+        "each statement. Put the position's stance on its evidence statements as codes, and "
+        f"its grounds on the statements whose words invoke them as invokes; {_CONVERTING}"
+    ),
+}
+"""Tables of the old format, with what replaces them."""
 
 
 _FIELD_MARK = "\x1f"
@@ -317,9 +337,8 @@ def _read_one(
             continue  # names the JSON Schema editors check the file with (kashmirref schema)
         if table not in RECORD_TYPES:
             kinds = ", ".join(RECORD_TYPES)
-            problems.append(
-                Problem(file=shown, field=table, message=f"unknown kind; use one of {kinds}")
-            )
+            message = _RETIRED_KINDS.get(table, f"unknown kind; use one of {kinds}")
+            problems.append(Problem(file=shown, field=table, message=message))
             continue
         if not isinstance(rows, list):
             problems.append(Problem(file=shown, field=table, message="must be a list of records"))

@@ -710,9 +710,9 @@ class Position(_Displayed):
 
     Never written by hand. As of a date ``D`` (:attr:`as_of`), a stance holds from
     the statement that first expressed it (``valid_from``) until a later statement
-    expresses another; statements of one calendar year are taken together, since many
-    are dated only to the year, so two stances stated in the latest year are both
-    current (:attr:`mixed`). ``last_stated`` is the latest statement expressing it;
+    expresses another; statements the record cannot put in order (one dated only to a
+    year or month that contains the other's date) are taken together, so two stances
+    stated then are both current (:attr:`mixed`). ``last_stated`` is the latest statement expressing it;
     :attr:`stale` marks one not restated for more than :data:`STALE_AFTER_YEARS` years
     before ``as_of``. ``valid_to`` is set only in a history (``as_of`` ``None``): the
     date of the statement that expressed another stance. ``evidence`` and ``grounds``

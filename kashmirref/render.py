@@ -55,7 +55,7 @@ STALE_NOTE = (
 def stance_words(side: Side) -> str:
     """A side's stance in a table cell: its label(s), or why there is none.
 
-    Two stances stated in the same latest year are joined with `` + ``; a stale one
+    Two stances the record cannot put in order are joined with `` + ``; a stale one
     carries :data:`STALE_MARK`; a silent side says whether a search was recorded.
     """
     if side.position is None:
@@ -130,7 +130,11 @@ def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
     else:
         yield f"{head} ({_since(side)})"
         if side.position.mixed:
-            yield from _wrap("Stances of the same year, shown together.", "    ")
+            yield from _wrap(
+                "Stances the record cannot put in order (dates known only to the month or "
+                "year), shown together.",
+                "    ",
+            )
         if side.stale:
             yield from _wrap(STALE_NOTE, "    ")
         if side.grounds:

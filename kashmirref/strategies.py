@@ -323,8 +323,10 @@ def _draw_statements(
         chosen = [topic] if topic is not None else []
         pool = [t for t in topics or () if topic is None or t.id != topic.id]
         if pool:
-            extra = draw(st.lists(st.sampled_from(pool), max_size=2, unique_by=lambda t: t.id))
-            chosen += extra
+            low = 0 if chosen else 1
+            chosen += draw(
+                st.lists(st.sampled_from(pool), min_size=low, max_size=2, unique_by=lambda t: t.id)
+            )
         if not chosen:
             chosen = [_draw_topics(draw)]
         coded = tuple(_draw_code(draw, t, date, stance if t is topic else None) for t in chosen)

@@ -26,19 +26,6 @@ def statement(**changes: Any) -> kr.Statement:
     return kr.Statement(**(fields | changes))
 
 
-def position(**changes: Any) -> kr.Position:
-    fields: dict[str, Any] = {
-        "id": "p-1",
-        "actor": "india",
-        "topic": "t",
-        "stance": "rejects",
-        "summary": "India says so.",
-        "valid_from": dt.date(2019, 1, 1),
-        "evidence": ("s-1",),
-    }
-    return kr.Position(**(fields | changes))
-
-
 @pytest.mark.parametrize("bad", ["", "India", "simla 1972", "simla--1972", "-a", "a-", "é"])
 def test_ids_must_be_lowercase_slugs(bad: str) -> None:
     with pytest.raises(ValueError, match="must be a lowercase slug"):
@@ -55,18 +42,45 @@ def test_statement_needs_a_citation() -> None:
         statement(citations=())
 
 
-def test_position_needs_evidence() -> None:
-    with pytest.raises(ValueError, match="evidence: needs at least one entry"):
-        position(evidence=())
+def test_a_statement_codes_a_topic_once() -> None:
+    twice = (kr.Code(topic="plebiscite", stance="calls-for"), kr.Code(topic="plebiscite"))
+    with pytest.raises(ValueError, match="codes: codes a topic twice"):
+        statement(codes=twice)
 
 
-def test_valid_to_not_before_valid_from() -> None:
-    with pytest.raises(ValueError, match="valid_to: 2018-12-31 is before valid_from"):
-        position(valid_to=dt.date(2018, 12, 31))
+def test_a_code_without_a_stance_is_a_mention() -> None:
+    said = statement(codes=(kr.Code(topic="plebiscite"), kr.Code(topic="t", stance="a")))
+    assert said.topics == ("plebiscite", "t")
+    assert said.stance_on("plebiscite") is None
+    assert said.code("plebiscite") == kr.Code(topic="plebiscite")
+    assert said.code("plebiscite") is not None and said.code("plebiscite").is_mention
+    assert said.stance_on("t") == "a"
+    assert said.code("other") is None
 
 
-def test_a_one_day_period_is_valid() -> None:
-    assert position(valid_to=dt.date(2019, 1, 1)).in_force(dt.date(2019, 1, 1))
+def test_an_invocation_names_its_clause() -> None:
+    assert kr.Invocation(instrument="simla-1972", provision="para-1").clause == "simla-1972 para-1"
+    assert kr.Invocation(instrument="unsc-47").clause == "unsc-47"
+
+
+def test_every_stance_carries_rules() -> None:
+    with pytest.raises(TypeError, match="rules"):
+        kr.Stance(value=0, label="a", meaning="A")  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="rules: must not be empty"):
+        kr.Stance(value=0, label="a", meaning="A", rules=" ")
+
+
+def test_a_recorded_gap_ends_on_or_after_it_starts() -> None:
+    with pytest.raises(ValueError, match="end: 1959-12-31 is before start 1960-01-01"):
+        kr.NoPositionFound(
+            id="g",
+            actor="india",
+            topic="t",
+            start=dt.date(1960, 1, 1),
+            end=dt.date(1959, 12, 31),
+            searched="The records of the decade.",
+            checked=dt.date(2026, 12, 2),
+        )
 
 
 @pytest.mark.parametrize(
@@ -90,8 +104,8 @@ def test_scale_values_must_run_in_order() -> None:
             title="T",
             question="Q?",
             scale=(
-                kr.Stance(value=0, label="a", meaning="A"),
-                kr.Stance(value=2, label="b", meaning="B"),
+                kr.Stance(value=0, label="a", meaning="A", rules="R"),
+                kr.Stance(value=2, label="b", meaning="B", rules="R"),
             ),
         )
 
@@ -99,7 +113,10 @@ def test_scale_values_must_run_in_order() -> None:
 def test_scale_needs_two_stances() -> None:
     with pytest.raises(ValueError, match="at least two stances"):
         kr.Topic(
-            id="t", title="T", question="Q?", scale=(kr.Stance(value=0, label="a", meaning="A"),)
+            id="t",
+            title="T",
+            question="Q?",
+            scale=(kr.Stance(value=0, label="a", meaning="A", rules="R"),),
         )
 
 

@@ -200,6 +200,7 @@ RELATION_COLOURS: dict[Relation, str] = {
     Relation.AGREE: "#cfe7e1",
     Relation.PARTIAL: "#e0d9f0",
     Relation.DIVERGE: "#f3debb",
+    Relation.MIXED: "#f0e6f0",
     Relation.ONE_SILENT: "#e4e6e9",
     Relation.BOTH_SILENT: "#ffffff",
 }
@@ -216,6 +217,10 @@ RELATION_WORDS: dict[Relation, tuple[str, str]] = {
         "their stances differ, by no more than half the topic's scale",
     ),
     Relation.DIVERGE: ("diverge", "their stances differ by more than half the topic's scale"),
+    Relation.MIXED: (
+        "mixed",
+        "one side's latest stances cannot be put in order and relate differently",
+    ),
     Relation.ONE_SILENT: ("one side silent", "only one of the two has a stated position"),
     Relation.BOTH_SILENT: ("both silent", "neither has a stated position"),
 }

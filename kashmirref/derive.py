@@ -13,9 +13,9 @@ whose words are coded with a stance on that topic (mentions never set a stance):
    always in order; one dated only to "2019" cannot be placed before another of June
    2019. When two or more stances are current, each is a position marked ``mixed``, and
    none is dropped.
-3. A current stance's evidence is the unbroken run of statements, back from the latest,
-   whose stances are all current; ``valid_from`` is the first of them that expresses
-   it, ``last_stated`` the last.
+3. A current stance's evidence is its statements among those latest ones and the
+   unbroken run of statements expressing it just before them; ``valid_from`` is the
+   first of them, ``last_stated`` the last.
 4. Its grounds are the invocations in that evidence.
 5. It is ``stale`` when last stated more than
    :data:`~kashmirref.model.STALE_AFTER_YEARS` years before ``D``.
@@ -91,15 +91,17 @@ def current(coded: Coded, as_of: dt.date) -> tuple[Position, ...]:
     if not on_record:
         return ()
     latest = on_record[-1].date
-    stances = {_stance(s, coded.topic) for s in on_record if s.last_possible >= latest}
-    run_start = len(on_record)
-    while run_start > 0 and _stance(on_record[run_start - 1], coded.topic) in stances:
-        run_start -= 1
-    run = on_record[run_start:]
+    group = len(on_record)
+    while group > 0 and on_record[group - 1].last_possible >= latest:
+        group -= 1
+    stances = {_stance(s, coded.topic) for s in on_record[group:]}
     positions = []
     for stance in stances:
+        start = group
+        while start > 0 and _stance(on_record[start - 1], coded.topic) == stance:
+            start -= 1
         evidence = sorted(
-            (s for s in run if _stance(s, coded.topic) == stance), key=lambda s: (s.date, s.id)
+            (s for s in on_record[start:] if _stance(s, coded.topic) == stance), key=lambda s: (s.date, s.id)
         )
         first = min(evidence, key=lambda s: (s.date, s.last_possible, s.id))
         last = max(evidence, key=lambda s: (s.last_possible, s.date, s.id))

@@ -158,21 +158,8 @@ def comparison_text(comparison: Comparison) -> str:
     left, right = name(comparison.a), name(comparison.b)
     lines = [f"{left} vs {right}: stated positions ({_when(comparison)})", ""]
     ordered = comparison.ordered()
-    lines += _table(
-        ["TOPIC", left.upper(), "LAST STATED", right.upper(), "LAST STATED", "RELATION"],
-        [
-            [
-                r.topic.title,
-                stance_words(r.a),
-                last_stated(r.a),
-                stance_words(r.b),
-                last_stated(r.b),
-                r.relation.value,
-            ]
-            for r in ordered
-        ],
-    )
-    lines += ["", STALE_NOTE]
+    lines += _summary(ordered, left, right)
+    lines += ["", *_wrap(STALE_NOTE, "")]
     for row in ordered:
         lines += ["", f"{row.topic.title}: {row.relation.value} (gap {_gap(row)})"]
         lines += _wrap(row.topic.question, "  ")
@@ -276,6 +263,19 @@ def comparison_markdown(comparison: Comparison) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _summary(rows: tuple[Row, ...], left: str, right: str) -> list[str]:
+    """The short table: per topic, its relation, then each side's stance and last word."""
+    width = max(len(left), len(right))
+    lines = []
+    for row in rows:
+        lines.append(f"{row.topic.title}: {row.relation.value}")
+        for name, side in ((left, row.a), (right, row.b)):
+            stated = last_stated(side)
+            tail = f"last stated {stated}" if stated else ""
+            lines.append(f"  {name.ljust(width)}  {stance_words(side).ljust(34)} {tail}".rstrip())
+    return lines
+
+
 def _when(comparison: Comparison) -> str:
     if comparison.as_of is None:
         return "no statements on record"
@@ -291,7 +291,7 @@ def matrix_text(matrix: Matrix) -> str:
         ["ACTOR", "STANCE", "LAST STATED", "GROUNDS"],
         [[name(s.actor), stance_words(s), last_stated(s), _grounds(s)] for s in matrix.sides],
     )
-    return "\n".join([*lines, "", STALE_NOTE]) + "\n"
+    return "\n".join([*lines, "", *_wrap(STALE_NOTE, "")]) + "\n"
 
 
 def position_lines(catalog: Catalog, position: Position, as_of: dt.date | None = None) -> list[str]:

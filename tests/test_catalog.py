@@ -56,37 +56,65 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
     india = catalog.positions(
         actor="india", topic="third-party-mediation", as_of=dt.date(2025, 6, 1)
     )
-    assert [p.stance for p in india] == ["rejects"]
+    assert [p.stance for p in india] == ["declines"]
     assert catalog.positions(actor="pakistan", as_of=dt.date(1947, 11, 1)) == ()
     in_1960 = catalog.positions(actor="pakistan", as_of=dt.date(1960, 1, 1))
     assert {p.topic: p.stance for p in in_1960} == {
-        "accession-validity": "invalid",
-        "bilateralism": "not-exclusive",
-        "dialogue-scope": "the-dispute-itself",
+        "accession-validity": "not-valid",
         "human-rights": "seeks-scrutiny",
-        "plebiscite": "supports",
-        "self-determination": "affirms",
-        "territorial-status": "unresolved-dispute",
-        "third-party-mediation": "welcomes",
-        "unsc-resolutions": "binding-basis",
+        "plebiscite": "calls-for",
+        "self-determination": "outstanding",
+        "territorial-status": "to-be-settled",
+        "third-party-mediation": "seeks",
+        "unsc-resolutions": "apply",
     }
+    # nothing in an answer as of 1960 comes from after it
+    assert all(p.as_of == dt.date(1960, 1, 1) and p.valid_to is None for p in in_1960)
+    for p in in_1960:
+        assert all(catalog.statement(s).on_record_by(dt.date(1960, 1, 1)) for s in p.evidence)
+        assert {g.statement for g in p.grounds} <= set(p.evidence)
 
 
-def test_india_loc_ceasefire_position_changed_in_november_2003(catalog: kr.Catalog) -> None:
+def test_india_loc_ceasefire_changed_and_came_back_in_november_2003(catalog: kr.Catalog) -> None:
     def stance(on: dt.date) -> list[str]:
         return [p.stance for p in catalog.positions("india", "loc-ceasefire", as_of=on)]
 
     assert stance(dt.date(1999, 9, 10)) == ["committed"]
-    assert stance(dt.date(2003, 11, 23)) == []  # the record is silent between the two
-    assert stance(dt.date(2003, 11, 24)) == ["conditional"]
+    assert stance(dt.date(2003, 11, 23)) == ["committed"]  # holds until another is stated
+    assert stance(dt.date(2003, 11, 24)) == ["on-conditions"]
     assert stance(dt.date(2003, 11, 25)) == ["committed"]
-    closed = catalog.positions("india", "loc-ceasefire")[1]
-    assert (closed.valid_to, closed.period) == (dt.date(2003, 11, 24), "24 November 2003")
+    history = catalog.positions("india", "loc-ceasefire")
+    assert [(p.stance, p.period) for p in history] == [
+        ("committed", "20 September 1965 \u2013 24 November 2003"),
+        ("on-conditions", "24 November 2003 \u2013 25 November 2003"),
+        ("committed", "since 25 November 2003"),
+    ]
 
 
-def test_every_position_on_mediation(catalog: kr.Catalog) -> None:
-    found = {p.actor: p.stance for p in catalog.positions(topic="third-party-mediation")}
-    assert found == {"india": "rejects", "pakistan": "welcomes", "united-states": "conditional"}
+def test_every_current_position_on_mediation(catalog: kr.Catalog) -> None:
+    found = {
+        (p.actor, p.stance)
+        for p in catalog.positions(topic="third-party-mediation", as_of=catalog.latest)
+    }
+    assert ("india", "declines") in found
+    assert ("pakistan", "seeks") in found
+    assert {a for a, _ in found} >= {"india", "pakistan", "united-states"}
+
+
+def test_stances_the_record_cannot_order_are_both_current(catalog: kr.Catalog) -> None:
+    # The State Department's words are dated only to July 2019, so they cannot be put
+    # before or after the President's of 22 July: both stances are current, neither dropped.
+    united_states = catalog.positions("united-states", "third-party-mediation", as_of="2019-07")
+    assert {p.stance for p in united_states} == {"with-consent-of-both", "seeks"}
+    assert all(p.mixed for p in united_states)
+    # Two statements of one day are in no order either; each keeps only its own run.
+    india = catalog.positions("india", "talks-preconditions", as_of="2009-07-16")
+    since = {p.stance: p.valid_from for p in india}
+    assert since == {"step-first": dt.date(2003, 9, 25), "no-prior-step": dt.date(2009, 7, 16)}
+
+
+def test_the_latest_date_is_the_last_day_a_statement_is_on_record(catalog: kr.Catalog) -> None:
+    assert catalog.latest == max(s.last_possible for s in catalog.statements())
 
 
 def test_timeline_is_in_date_order_and_bounded(catalog: kr.Catalog) -> None:

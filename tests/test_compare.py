@@ -10,44 +10,65 @@ from hypothesis import strategies as st
 import kashmirref as kr
 from kashmirref import strategies as krst
 from kashmirref.comparison import Relation, compare_over_time, relation_between
+from kashmirref.render import stance_words
 
 
 def test_pakistan_and_india_diverge_on_mediation(catalog: kr.Catalog) -> None:
     result = kr.compare(catalog, "pakistan", "india")
     [row] = [r for r in result.rows if r.topic.id == "third-party-mediation"]
-    assert (row.a.stance.label, row.b.stance.label) == ("welcomes", "rejects")  # type: ignore[union-attr]
+    assert (row.a.stance.label, row.b.stance.label) == ("seeks", "declines")  # type: ignore[union-attr]
     assert row.relation is Relation.DIVERGE
     assert row.gap == 2
     assert row in result.divergences
-    assert {s.id for s in row.b.evidence} >= {"india-mea-2014-08-two-stakeholders"}
+    assert {s.id for s in row.b.evidence} >= {"jaswant-singh-1999-07-19-mediation-not-answer"}
+    # "now" is a date: the catalogue's latest, and each side says when it last spoke
+    assert result.as_of == catalog.latest
+    assert row.a.position is not None and row.b.position is not None
+    assert row.a.position.last_stated == dt.date(2025, 8, 8)
+    assert not row.a.stale and not row.b.stale
 
 
 def test_as_of_before_any_position(catalog: kr.Catalog) -> None:
     result = kr.compare(
-        catalog, "pakistan", "india", topics=["third-party-mediation"], as_of=dt.date(2008, 1, 1)
+        catalog, "pakistan", "india", topics=["third-party-mediation"], as_of=dt.date(1947, 11, 20)
     )
     [row] = result.rows
     assert row.relation is Relation.ONE_SILENT
-    assert row.a.silent and not row.b.silent
+    assert row.b.silent and not row.a.silent
     assert result.silences == (row,)
+
+
+def test_the_headline_agreement_is_honest_in_time(catalog: kr.Catalog) -> None:
+    """Both sides' stances on the line as a border are current and dated; none has ended."""
+    result = kr.compare(catalog, "pakistan", "india")
+    for row in result.agreements:
+        for side in (row.a, row.b):
+            assert side.position is not None and side.position.valid_to is None
+            assert side.position.as_of == result.as_of
+    rows = {row.topic.id: row for row in result.rows}
+    old = rows["loc-as-border"].a
+    assert old.stale and old.position is not None
+    assert old.position.last_stated < dt.date(2015, 1, 1)
+    assert "*" in stance_words(old)
 
 
 def test_over_time(catalog: kr.Catalog) -> None:
     spans = compare_over_time(catalog, "pakistan", "india", "third-party-mediation")
     relations = [(s.period, s.relation) for s in spans]
-    assert relations[0] == ("16 November 1947 \u2013 24 November 1947", Relation.ONE_SILENT)
-    assert relations[1] == ("on 25 November 1947", Relation.AGREE)
-    assert relations[-1] == ("since 24 March 2010", Relation.DIVERGE)
+    assert relations[0] == ("16 November 1947 \u2013 22 December 1948", Relation.ONE_SILENT)
+    assert relations[2] == ("1949 \u2013 22 January 1957", Relation.DIVERGE)
+    assert relations[-1] == ("since 24 October 2010", Relation.DIVERGE)
     assert [s.start for s in spans] == sorted(s.start for s in spans)
 
 
 def test_matrix(catalog: kr.Catalog) -> None:
     table = kr.matrix(catalog, ["india", "pakistan", "united-states"], "third-party-mediation")
     assert [s.stance.label if s.stance else None for s in table.sides] == [
-        "rejects",
-        "welcomes",
-        "conditional",
+        "declines",
+        "seeks",
+        "with-consent-of-both",
     ]
+    assert table.as_of == catalog.latest
     assert "United States" in str(table)
 
 
@@ -69,7 +90,10 @@ def test_markdown_has_footnotes_for_every_citation(catalog: kr.Catalog) -> None:
     marks = {m.split("]")[0] for m in markdown.split("[^")[1:]}
     defined = {line[2:].split("]")[0] for line in markdown.splitlines() if line.startswith("[^")}
     assert marks == defined
-    assert "| Third-party mediation | welcomes | rejects | diverge | 2 of 2 |" in markdown
+    assert (
+        "| Third-party mediation | seeks | 8 August 2025 | declines | 18 June 2025 | diverge "
+        "| 2 of 2 |" in markdown
+    )
 
 
 SCALE = st.integers(2, 6).flatmap(
@@ -84,7 +108,7 @@ def test_relations_follow_the_scale(case: tuple[int, int, int]) -> None:
         id="t",
         title="T",
         question="Q?",
-        scale=tuple(kr.Stance(value=i, label=f"s{i}", meaning="M") for i in range(n)),
+        scale=tuple(kr.Stance(value=i, label=f"s{i}", meaning="M", rules="R") for i in range(n)),
     )
     relation, gap = relation_between(topic, topic.scale[a], topic.scale[b])
     assert gap == abs(a - b)
@@ -125,8 +149,9 @@ def test_every_divergence_carries_evidence_for_both_sides(
             assert side.position is not None
             assert side.evidence
             assert all(s.text.strip() for s in side.evidence)
-            if as_of is not None:
-                assert side.position.in_force(as_of)
+            for position in side.positions:
+                assert position.as_of == (as_of if as_of is not None else catalog.latest)
+                assert position.valid_to is None
 
 
 @given(krst.catalogs(), st.dates())
@@ -145,7 +170,7 @@ def test_historic_comparison_quotes_only_what_was_said_by_then(catalog: kr.Catal
     [row] = then.rows
     said = [s.id for s in row.a.evidence]
     assert said[0] == "gurmani-1949-06-11-violation-of-commitments"
-    assert "noon-1957-11-20-part-i-implemented" in said
+    assert "aly-khan-1959-12-03-ladakh-resolutions-stand" in said
     assert all(s.last_possible <= dt.date(1960, 1, 1) for s in row.a.evidence)
     now = kr.compare(catalog, "pakistan", "india", topics=["unsc-resolutions"])
     assert len(now.rows[0].a.evidence) > len(said)

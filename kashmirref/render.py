@@ -90,7 +90,11 @@ def _gap(row: Row) -> str:
 def _since(side: Side) -> str:
     if side.position is None:
         return ""
-    return "; ".join(f"{p.stance} {p.period}, {p.last_stated_text}" for p in side.positions)
+    named = len(side.positions) > 1
+    return "; ".join(
+        (f"{p.stance} " if named else "") + f"{p.period}, {p.last_stated_text}"
+        for p in side.positions
+    )
 
 
 def _attribution(statement: Statement, name: Callable[[str], str]) -> str:
@@ -128,7 +132,7 @@ def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
         yield head
         yield from _wrap(silence_words(side), "    ")
     else:
-        yield f"{head} ({_since(side)})"
+        yield from _wrap(f"{head} ({_since(side)})", "")
         if side.position.mixed:
             yield from _wrap(
                 "Stances the record cannot put in order (dates known only to the month or "

@@ -139,23 +139,6 @@ def test_no_quote_is_given_to_two_speakers(catalog: kr.Catalog) -> None:
             assert len({source for _, _, source in found}) == 1, words[:80]
 
 
-def _voices(catalog: kr.Catalog, actor_id: str) -> tuple[str, ...]:
-    """The names a summary may open with for ``actor_id``: its own and its aliases."""
-    actor = catalog.actor(actor_id)
-    return (actor.name, *actor.aliases)
-
-
-def test_every_position_summary_opens_with_its_actor(catalog: kr.Catalog) -> None:
-    """Attributed voice: a summary says whose view it is before it says anything else
-    (after an optional "The", as in "The OIC's Council of Foreign Ministers says ...")."""
-    unattributed = [
-        p.id
-        for p in catalog.positions()
-        if not p.summary.removeprefix("The ").startswith(_voices(catalog, p.actor))
-    ]
-    assert unattributed == []
-
-
 INTERNAL_WORDING = ("Not named in the received text", "/work/", "helper", "AUDIT", "TODO")
 
 

@@ -19,11 +19,11 @@ def test_committed_snapshot_is_current() -> None:
 def test_load_serves_the_snapshot_with_working_indexes() -> None:
     cat = kr.load()
     assert cat == parse_shipped()
-    assert [p.stance for p in cat.positions(actor="india", topic="third-party-mediation")] == [
-        "welcomes",
-        "conditional",
-        "rejects",
+    history = cat.positions(actor="india", topic="third-party-mediation")
+    assert [p.stance for p in history] == [
+        p.stance for p in parse_shipped().positions(actor="india", topic="third-party-mediation")
     ]
+    assert history[-1].stance == "declines" and history[-1].valid_to is None
     assert cat.resolution(47).id == "unsc-47"
 
 

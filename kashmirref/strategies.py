@@ -256,9 +256,11 @@ def codes(topic: Topic | None = None) -> st.SearchStrategy[Code]:
     )
 
 
-def _draw_code(draw: st.DrawFn, topic: Topic, when: dt.date, stance: str | None) -> Code:
+def _draw_code(
+    draw: st.DrawFn, topic: Topic, when: dt.date, stance: str | None, mention: bool = False
+) -> Code:
     """A code for a statement of ``when``: only a mention before the topic opens."""
-    if topic.opens is not None and when < topic.opens:
+    if mention or (topic.opens is not None and when < topic.opens):
         return Code(topic=topic.id)
     if stance is not None:
         return Code(topic=topic.id, stance=stance)
@@ -304,11 +306,13 @@ def _draw_statements(
     stance: str | None = None,
     instruments: Sequence[Instrument] | None = None,
     when: tuple[dt.date, Precision] | None = None,
+    mentions_only: bool = False,
 ) -> Statement:
     """Statements, coded; with pools, every reference resolves and no date follows its source.
 
     ``topic`` and ``stance`` pin one code (a stance on a topic that has opened by then,
-    else a mention); other topics of ``topics`` are coded at random.
+    else a mention); other topics of ``topics`` are coded at random, or as mentions only
+    with ``mentions_only``.
     """
     source_ids = None if sources is None else [s.id for s in sources]
     first = draw(citations(source_ids))
@@ -329,7 +333,12 @@ def _draw_statements(
             )
         if not chosen:
             chosen = [_draw_topics(draw)]
-        coded = tuple(_draw_code(draw, t, date, stance if t is topic else None) for t in chosen)
+        coded = tuple(
+            _draw_code(
+                draw, t, date, stance if t is topic else None, mentions_only and t is not topic
+            )
+            for t in chosen
+        )
     return Statement(
         id=draw(ids()),
         date=date,
@@ -580,8 +589,8 @@ def _draw_catalogs(
     front; more are added where a statement needs a later one), ``max_topics``,
     ``max_instruments``, ``min_positions``/``max_positions`` (pairs of an actor and a
     topic with stance-coded statements, so with derived positions), ``max_evidence``
-    (stance-coded statements per pair), ``max_statements`` (further statements coded at
-    random, mentions included), ``max_events`` and ``max_terms``. ``actors=st.just((...))``
+    (stance-coded statements per pair), ``max_statements`` (further statements that only
+    mention topics), ``max_events`` and ``max_terms``. ``actors=st.just((...))``
     pins the actors (every parent must be among them).
 
     Shapes: dates at day, month and year precision; an actor changing stance, or
@@ -635,7 +644,12 @@ def _draw_catalogs(
             statement_records += fresh.renamed([statement])
     statement_records += several(
         lambda: _draw_statements(
-            draw, actor_ids, topic_records, source_records, instruments=instrument_records
+            draw,
+            actor_ids,
+            topic_records,
+            source_records,
+            instruments=instrument_records,
+            mentions_only=True,
         ),
         0,
         max_statements,

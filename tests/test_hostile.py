@@ -50,7 +50,7 @@ date = 2025-05-16
 speaker = "pakistan"
 on_behalf_of = "pakistan"
 form = "direct"
-topics = ["third-party-mediation"]
+codes = [{ topic = "third-party-mediation" }]
 citations = [{ source = "my-source", quote = "Our words." }]
 """
 
@@ -284,7 +284,7 @@ def test_comparison_markdown_is_inert_and_keeps_its_table() -> None:
     table = html.split("<table>")[1].split("</table>")[0]
     rows = table.count("<tr>")
     assert rows == len(catalog.topics()) + 1
-    assert all(row.count("<td>") == 5 for row in table.split("<tr>")[2:])
+    assert all(row.count("<td>") == 7 for row in table.split("<tr>")[2:])
     assert "&lt;script&gt;" in html
 
 
@@ -413,9 +413,9 @@ def test_utf8_bom_and_prose_breaks_are_accepted(write: Any) -> None:
     assert catalog.statement("my-statement").text == "Our\n\twords."
 
 
-def test_valid_to_at_the_end_of_time_is_refused_at_check_time() -> None:
+def test_a_date_at_the_end_of_time_is_refused_at_check_time() -> None:
     with pytest.raises(kr.FieldError, match="supported range"):
-        attrs.evolve(kr.load().positions()[0], valid_to=dt.date(9999, 12, 31))
+        attrs.evolve(kr.load().statements()[0], date=dt.date(9999, 12, 31))
 
 
 def test_unwritable_output_gives_a_message_and_leaves_no_file(tmp_path: Path) -> None:
@@ -491,6 +491,8 @@ def test_records_built_in_python_are_checked_like_loaded_ones() -> None:
             id="n",
             actor="a",
             topic="t",
+            start=dt.date(2010, 1, 1),
+            end=dt.date(2019, 12, 31),
             searched="s",
             checked="2020-01-01",  # type: ignore[arg-type]
         )

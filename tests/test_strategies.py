@@ -21,17 +21,17 @@ MUTATIONS: list[tuple[st.SearchStrategy[Any], str, object]] = [
     (krst.citations(), "quote", "\n"),
     (krst.citations(), "source", "two words"),
     (krst.statements(), "citations", ()),
-    (krst.statements(), "topics", ("same", "same")),
+    (krst.statements(), "codes", (kr.Code(topic="same"), kr.Code(topic="same"))),
     (krst.statements(), "speaker", "-x"),
-    (krst.positions(), "evidence", ()),
-    (krst.positions(), "valid_to", dt.date(1900, 1, 1)),
-    (krst.positions(), "stance", "UP"),
+    (krst.codes(), "stance", "UP"),
+    (krst.codes(), "topic", ""),
     (krst.topics(), "scale", ()),
     (krst.events(), "end_date", dt.date(1900, 1, 1)),
     (krst.events(), "citations", ()),
     (krst.instruments(), "title", " "),
     (krst.terms(), "names", ()),
     (krst.no_positions(), "searched", ""),
+    (krst.no_positions(), "end", dt.date(1800, 1, 1)),
 ]
 
 
@@ -140,14 +140,15 @@ SHAPES: dict[str, Any] = {
     ),
     "closed periods": lambda c: any(p.valid_to is not None for p in c.positions()),
     "stance changes over time": _changes,
-    "a change the day after the previous position ends": lambda c: any(
-        p.valid_to is not None
-        and any(
-            q.valid_from == p.valid_to + dt.timedelta(days=1)
-            for q in c.positions(actor=p.actor, topic=p.topic)
-        )
-        for p in c.positions()
+    "stances the record cannot order (mixed)": lambda c: any(
+        p.mixed for s in c.statements() for p in c.positions(as_of=s.last_possible)
     ),
+    "mentions": lambda c: any(code.is_mention for s in c.statements() for code in s.codes),
+    "invocations with a provision": lambda c: any(
+        i.provision for s in c.statements() for i in s.invokes
+    ),
+    "topics that open at a date": lambda c: any(t.opens for t in c.topics()),
+    "anchors": lambda c: any(p.anchors for t in c.topics() for p in t.scale),
     "no-position records": lambda c: bool(c.no_positions()),
     "shared grounds": _shared_grounds,
     "citations read in a copy elsewhere": lambda c: any(x.read_at for x in _citations(c)),

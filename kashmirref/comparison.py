@@ -63,6 +63,7 @@ __all__ = [
     "matrix",
     "relation_between",
     "relation_of_sets",
+    "relation_of_sides",
     "side",
 ]
 
@@ -366,14 +367,19 @@ def _shared(a: Side, b: Side) -> tuple[SharedGround, ...]:
     )
 
 
-def _stances(topic: Topic, side: Side) -> list[Stance]:
-    return [topic.stance(p.stance) for p in side.positions]
+def relation_of_sides(topic: Topic, a: Side, b: Side) -> tuple[Relation, int | None]:
+    """The relation and gap between two sides, each with every current stance it holds."""
+    return relation_of_sets(
+        topic,
+        [topic.stance(p.stance) for p in a.positions],
+        [topic.stance(p.stance) for p in b.positions],
+    )
 
 
 def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) -> Row:
     side_a = side(catalog, a, topic, as_of)
     side_b = side(catalog, b, topic, as_of)
-    relation, gap = relation_of_sets(topic, _stances(topic, side_a), _stances(topic, side_b))
+    relation, gap = relation_of_sides(topic, side_a, side_b)
     return Row(
         topic=topic,
         a=side_a,

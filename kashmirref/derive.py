@@ -101,7 +101,8 @@ def current(coded: Coded, as_of: dt.date) -> tuple[Position, ...]:
         while start > 0 and _stance(on_record[start - 1], coded.topic) == stance:
             start -= 1
         evidence = sorted(
-            (s for s in on_record[start:] if _stance(s, coded.topic) == stance), key=lambda s: (s.date, s.id)
+            (s for s in on_record[start:] if _stance(s, coded.topic) == stance),
+            key=lambda s: (s.date, s.id),
         )
         first = min(evidence, key=lambda s: (s.date, s.last_possible, s.id))
         last = max(evidence, key=lambda s: (s.last_possible, s.date, s.id))

@@ -494,9 +494,7 @@ def _paths(paths: PathLike | Iterable[PathLike]) -> tuple[PathLike, ...]:
     return found
 
 
-def load(
-    paths: PathLike | Iterable[PathLike] = (), *, include_shipped: bool = True
-) -> Catalog:
+def load(paths: PathLike | Iterable[PathLike] = (), *, include_shipped: bool = True) -> Catalog:
     """Load a catalogue: the shipped records, plus (or only) the records in ``paths``.
 
     ``paths`` is one file (``"mine.toml"`` or a :class:`~pathlib.Path`) or an iterable

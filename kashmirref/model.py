@@ -712,11 +712,11 @@ class Position(_Displayed):
     the statement that first expressed it (``valid_from``) until a later statement
     expresses another; statements the record cannot put in order (one dated only to a
     year or month that contains the other's date) are taken together, so two stances
-    stated then are both current (:attr:`mixed`). ``last_stated`` is the latest statement expressing it;
-    :attr:`stale` marks one not restated for more than :data:`STALE_AFTER_YEARS` years
-    before ``as_of``. ``valid_to`` is set only in a history (``as_of`` ``None``): the
-    date of the statement that expressed another stance. ``evidence`` and ``grounds``
-    hold only statements on record by ``as_of``.
+    stated then are both current (:attr:`mixed`). ``last_stated`` is the latest
+    statement expressing it; :attr:`stale` marks one not restated for more than
+    :data:`STALE_AFTER_YEARS` years before ``as_of``. ``valid_to`` is set only in a
+    history (``as_of`` ``None``): the date of the statement that expressed another
+    stance. ``evidence`` and ``grounds`` hold only statements on record by ``as_of``.
     """
 
     actor: str

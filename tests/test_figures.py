@@ -109,17 +109,19 @@ def test_every_topic_and_instrument_page_has_a_described_figure(
 
 
 def test_imprecise_dates_are_drawn_as_such(catalog: kr.Catalog, site: dict[str, Page]) -> None:
-    # India's commitment to the ceasefire is first evidenced by a speech known only to
-    # the year 1965: the axis says 1965, the bar starts with a striped year, and no
-    # invented day or month appears
-    [markup] = _page_figures(site)["topics/loc-ceasefire.md"]
+    # India's call for a plebiscite is first evidenced by words known only to the year
+    # 1949: the axis says 1949, the bar starts with a striped year, and no invented day
+    # or month appears
+    [position] = [
+        p for p in catalog.positions("india", "plebiscite") if p.valid_from.year == 1949
+    ]
+    assert position.valid_from_precision is kr.Precision.YEAR
+    [markup] = _page_figures(site)["topics/plebiscite.md"]
     labels = [t.text for t in ET.fromstring(markup).iter(f"{SVG}text")]
-    assert "1965" in labels and "24 Nov 2003" in labels
-    assert not any(label and "Jan 1965" in label for label in labels)
+    assert "1949" in labels
+    assert not any(label and "Jan 1949" in label for label in labels)
     assert "-hatch-" in markup
-    text = site["topics/loc-ceasefire.md"].text
-    row = "| 26 October 1965 \u2013 9 January 1966 | committed | *none* | one side silent |"
-    assert row in text
+    assert "India on Plebiscite: calls-for (1949 \u2013 1 March 1951)" in markup
 
 
 def test_one_day_spans_stay_visible(catalog: kr.Catalog) -> None:
@@ -150,11 +152,11 @@ def test_instrument_figure_shows_declarations_apart_and_who_invokes_what(
     labels = [t.text or "" for t in root.iter(f"{SVG}text")]
     assert "Declared by Pakistan" in labels
     assert "in abeyance, on a condition" in labels
-    assert "signed" in labels  # the recorded status is unchanged by the declaration
     tips = " ".join(t.text or "" for t in root.iter(f"{SVG}title") if t.get("id") is None)
+    assert "signed from 2 Jul 1972" in tips  # the recorded status is unchanged
     assert "on a condition: till India desists" in tips
     assert tips.count(" invokes ") == sum(
-        g.instrument == "simla-1972" for p in catalog.positions() for g in p.grounds
+        i.instrument == "simla-1972" for s in catalog.citing("simla-1972") for i in s.invokes
     )
     assert _outside(markup) == []
 
@@ -197,7 +199,6 @@ def long_named_catalogs(draw: st.DrawFn) -> kr.Catalog:
         instruments=tuple(attrs.evolve(i, title=longer(i.title)) for i in catalog.instruments()),
         events=tuple(attrs.evolve(e, title=longer(e.title)) for e in catalog.events()),
         statements=catalog.statements(),
-        positions=catalog.positions(),
         no_positions=catalog.no_positions(),
         terms=catalog.terms(),
     )

@@ -248,9 +248,10 @@ def _hostile_catalog() -> kr.Catalog:
                     attrs.evolve(c, quote=f"{c.quote}\n{HOSTILE}\n| x |", locator=HOSTILE)
                     for c in record.citations
                 )
-                record = attrs.evolve(record, citations=citations)
-            elif isinstance(record, kr.Position):
-                record = attrs.evolve(record, summary=f"{record.summary} {HOSTILE}")
+                invokes = tuple(attrs.evolve(i, reading=HOSTILE) for i in record.invokes)
+                record = attrs.evolve(record, citations=citations, invokes=invokes)
+            elif isinstance(record, kr.Instrument):
+                record = attrs.evolve(record, title=f"{record.title} {HOSTILE}")
             elif isinstance(record, kr.Source):
                 record = attrs.evolve(record, title=HOSTILE, publisher=HOSTILE)
             changed.append(record)

@@ -1,8 +1,6 @@
 """Loading TOML/JSON: round trips, referential integrity, and exact error messages."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -261,10 +259,14 @@ def test_an_instrument_is_never_invoked_before_it_exists(write) -> None:  # type
 
 
 def test_a_stance_before_its_topic_opens_is_refused(write) -> None:  # type: ignore[no-untyped-def]
-    early = STATEMENT.replace(
-        'codes = [{ topic = "third-party-mediation", stance = "seeks" }]',
-        'codes = [{ topic = "article-370", stance = "rejects-changes" }]',
-    ).replace("invokes = [", "invokes_ = [").replace("date = 2025-05-12", "date = 2019-08-04")
+    early = (
+        STATEMENT.replace(
+            'codes = [{ topic = "third-party-mediation", stance = "seeks" }]',
+            'codes = [{ topic = "article-370", stance = "rejects-changes" }]',
+        )
+        .replace("invokes = [", "invokes_ = [")
+        .replace("date = 2025-05-12", "date = 2019-08-04")
+    )
     early = early.replace("\ninvokes_ = [", "\n#")
     [message] = problems([write("mine.toml", early)])
     assert message.endswith(

@@ -53,7 +53,8 @@ def test_a_code_without_a_stance_is_a_mention() -> None:
     assert said.topics == ("plebiscite", "t")
     assert said.stance_on("plebiscite") is None
     assert said.code("plebiscite") == kr.Code(topic="plebiscite")
-    assert said.code("plebiscite") is not None and said.code("plebiscite").is_mention
+    mention = said.code("plebiscite")
+    assert mention is not None and mention.is_mention
     assert said.stance_on("t") == "a"
     assert said.code("other") is None
 

@@ -30,13 +30,20 @@ publisher = "P"
 published = 2020-06-01
 kind = "primary"
 
+[[instrument]]
+id = "ins"
+kind = "agreement"
+title = "{HOSTILE}"
+date = 2000-01-01
+citations = [{{ source = "src", quote = "{HOSTILE}" }}]
+
 [[topic]]
 id = "tpc"
 title = "{HOSTILE}"
 question = "Q?"
 scale = [
-  {{ value = 0, label = "no", meaning = "{HOSTILE}" }},
-  {{ value = 1, label = "yes", meaning = "Yes." }},
+  {{ value = 0, label = "no", meaning = "{HOSTILE}", rules = "{HOSTILE}" }},
+  {{ value = 1, label = "yes", meaning = "Yes.", rules = "Says yes." }},
 ]
 
 [[statement]]
@@ -46,18 +53,9 @@ date_precision = "month"
 speaker = "aaa"
 on_behalf_of = "aaa"
 form = "direct"
-topics = ["tpc"]
+codes = [{{ topic = "tpc", stance = "yes" }}]
+invokes = [{{ instrument = "ins", reading = "{HOSTILE}" }}]
 citations = [{{ source = "src", quote = "{HOSTILE}" }}]
-
-[[position]]
-id = "pos"
-actor = "aaa"
-topic = "tpc"
-stance = "yes"
-summary = "{HOSTILE}"
-valid_from = 2020-05-01
-valid_from_precision = "month"
-evidence = ["st"]
 """
 
 
@@ -78,13 +76,14 @@ def test_every_record_class_displays_as_escaped_html(hostile: kr.Catalog) -> Non
         kr.Source,
         kr.Topic,
         kr.Statement,
-        kr.Position,
+        kr.Instrument,
     }
     for cls in RECORD_TYPES.values():
         assert callable(getattr(cls, "_repr_html_", None)), cls
-    for _, records in hostile.tables():
-        for record in records:
-            html = record._repr_html_()
+    derived = hostile.positions()
+    assert derived
+    for record in [r for _, records in hostile.tables() for r in records] + list(derived):
+        for html in (record._repr_html_(),):
             assert "<script>" not in html and "<b>" not in html
             _parses(html)
     statement = hostile.statement("st")._repr_html_()
@@ -108,7 +107,7 @@ def test_catalog_and_comparison_display(catalog: kr.Catalog, hostile: kr.Catalog
     assert f">{len(catalog.statements())}</td>" in summary
     _parses(summary)
     html = kr.compare(catalog, "pakistan", "india")._repr_html_()
-    assert "Pakistan and India compared (most recent positions)" in html
+    assert "Pakistan and India compared (positions on record on 2026-01-04;" in html
     assert html.count("<tr>") == len(catalog.topics()) + 1
     _parses(html)
     for html in (hostile._repr_html_(), kr.compare(hostile, "aaa", "bbb")._repr_html_()):

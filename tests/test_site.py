@@ -8,6 +8,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -87,28 +88,41 @@ def test_topic_page_sets_the_parties_side_by_side(site: dict[str, Page]) -> None
     text = site["topics/third-party-mediation.md"].text
     header = next(line for line in text.splitlines() if line.startswith("| "))
     assert header == "|  | [India](../actors/india.md) | [Pakistan](../actors/pakistan.md) |"
-    assert "**rejects**" in text and "**welcomes**" in text
+    assert "**declines**" in text and "**seeks**" in text
     assert "**diverge** (gap 2 of 2 possible)" in text
+    assert "Relation as of 4 January 2026, the record's latest date" in text
+    assert "last stated 18 June 2025" in text
     # evidence is quoted and linked to its source
     assert "(../sources.md#mea-2019-07-23-eam-statement-mediation)" in text
 
 
 def test_no_position_record_is_shown(catalog: kr.Catalog) -> None:
     tables: dict[str, tuple[object, ...]] = dict(catalog.tables())
-    tables["position"] = tuple(
-        p for p in catalog.positions() if (p.actor, p.topic) != ("india", "unmogip-role")
+    tables["statement"] = tuple(
+        attrs.evolve(s, codes=tuple(c for c in s.codes if c.topic != "unmogip-role"))
+        if s.on_behalf_of == "india"
+        else s
+        for s in catalog.statements()
+    )
+    tables["topic"] = tuple(
+        attrs.evolve(t, scale=tuple(attrs.evolve(s, anchors=()) for s in t.scale))
+        for t in catalog.topics()
     )
     tables["no_position"] = (
         kr.NoPositionFound(
             id="india-unmogip-role-not-found",
             actor="india",
             topic="unmogip-role",
+            start=dt.date(1948, 8, 13),
+            end=dt.date(2026, 1, 4),
             searched="Everything, for this test.",
             checked=dt.date(2026, 11, 29),
         ),
     )
     site = {page.path: page for page in pages(build(tables, {}))}
-    assert "*No stated position found*" in site["topics/unmogip-role.md"].text
+    text = " ".join(site["topics/unmogip-role.md"].text.split())
+    assert "*Not found in the sources searched (13 August 1948 \u2013 4 January 2026" in text
+    assert "Everything, for this test." in text
     assert "none found" in site["stances.md"].text
 
 
@@ -118,13 +132,13 @@ def test_instrument_page_has_verbatim_provisions_and_who_invokes_them(
     text = site["instruments/simla-1972.md"].text
     provision = catalog.instrument("simla-1972").provision("para-1-ii")
     assert f"> {escape(provision.text)}" in text
-    readings = [
-        g.reading for p in catalog.positions() for g in p.grounds if g.instrument == "simla-1972"
+    invocations = [
+        i for s in catalog.citing("simla-1972") for i in s.invokes if i.instrument == "simla-1972"
     ]
-    assert len(readings) >= 4
-    assert f"## Invoked as a ground ({len(readings)})" in text
-    assert all(escape(reading) in text for reading in readings)
-    assert "[Paragraph 1(ii), first sentence](#para-1-ii)" in text
+    assert len(invocations) >= 10
+    assert f"## Who invokes it, when ({len(invocations)})" in text
+    assert all(escape(i.reading) in text for i in invocations if i.reading)
+    assert "[Paragraph 4(ii)" in text and "](#para-4-ii)" in text
     iwt = site["instruments/indus-waters-1960.md"].text
     assert "| 23 April 2025 | in-abeyance | [India](../actors/india.md) |" in iwt
 
@@ -166,17 +180,9 @@ date = 2025-06-01
 speaker = "china"
 on_behalf_of = "china"
 form = "reported"
-topics = ["third-party-mediation"]
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+invokes = [{ instrument = "un-charter-art-33", reading = "China reads it as a call to help." }]
 citations = [{ source = "my-notes", quote = "A | quoted *offer* <b>here</b>." }]
-
-[[position]]
-id = "china-third-party-mediation-2025"
-actor = "china"
-topic = "third-party-mediation"
-stance = "welcomes"
-summary = "China offers to help."
-valid_from = 2025-06-01
-evidence = ["china-mediation-2025"]
 """
 
 
@@ -185,10 +191,12 @@ def test_adding_a_position_changes_the_site(catalog: kr.Catalog, write) -> None:
     before = {page.path: page.text for page in pages(catalog)}
     grown = {page.path: page for page in pages(grown_catalog)}
     topic = grown["topics/third-party-mediation.md"].text
-    assert "[China](../actors/china.md) | **welcomes**" in topic
+    assert "[China](../actors/china.md) | **seeks**" in topic
     assert "A \\| quoted \\*offer\\* &lt;b&gt;here&lt;/b&gt;." in topic
-    assert "China offers to help." in grown["actors/china.md"].text
-    assert "china-third-party-mediation-2025" in topic
+    assert "| [Third-party mediation](../topics/third-party-mediation.md) | **seeks** |" in (
+        grown["actors/china.md"].text
+    )
+    assert "China reads it as a call to help." in grown["instruments/un-charter-art-33.md"].text
     assert _broken_links(grown) == []
     assert [row for page in grown.values() for row in _ragged_tables(page)] == []
     unchanged = {p for p, text in before.items() if grown[p].text == text}
@@ -204,7 +212,7 @@ def test_any_valid_catalogue_builds_a_site_with_working_links(catalog: kr.Catalo
     assert _broken_links(site) == []
     assert [row for page in site.values() for row in _ragged_tables(page)] == []
     for position in catalog.positions():
-        assert f"`{position.id}`" in site[f"topics/{position.topic}.md"].text
-        assert escape(position.summary) in site[f"actors/{position.actor}.md"].text
+        assert f"**{position.stance}**" in site[f"topics/{position.topic}.md"].text
+        assert f"**{position.stance}**" in site[f"actors/{position.actor}.md"].text
     for markup in figures(catalog, parties).values():
         ET.fromstring(markup)

@@ -117,9 +117,7 @@ def _changes_of_status(catalog: kr.Catalog) -> list[kr.StatusChange]:
 SHAPES: dict[str, Any] = {
     "several statements per position": lambda c: any(len(p.evidence) > 1 for p in c.positions()),
     "month-precision evidence": lambda c: any(
-        s.date_precision is kr.Precision.MONTH
-        for p in c.positions()
-        for s in _statements_of(c, p)
+        s.date_precision is kr.Precision.MONTH for p in c.positions() for s in _statements_of(c, p)
     ),
     "year-precision evidence": lambda c: any(
         s.date_precision is kr.Precision.YEAR for p in c.positions() for s in _statements_of(c, p)
@@ -131,12 +129,10 @@ SHAPES: dict[str, Any] = {
         p.valid_from_precision is kr.Precision.YEAR for p in c.positions()
     ),
     "valid_to to the month": lambda c: any(
-        p.valid_to is not None and p.valid_to_precision is kr.Precision.MONTH
-        for p in c.positions()
+        p.valid_to is not None and p.valid_to_precision is kr.Precision.MONTH for p in c.positions()
     ),
     "valid_to to the year": lambda c: any(
-        p.valid_to is not None and p.valid_to_precision is kr.Precision.YEAR
-        for p in c.positions()
+        p.valid_to is not None and p.valid_to_precision is kr.Precision.YEAR for p in c.positions()
     ),
     "closed periods": lambda c: any(p.valid_to is not None for p in c.positions()),
     "stance changes over time": _changes,

@@ -330,6 +330,7 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
         name = short_name(catalog, by) if by else "one party"
         lanes.append(_Lane(label=f"Declared by {name}", bars=tuple(closed)))
     invoked = 0
+    by_actor: dict[str, list[_Bar]] = {}
     for said in catalog.citing(instrument.id):
         for invocation in said.invokes:
             if invocation.instrument != instrument.id:
@@ -343,20 +344,22 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
             name = catalog.actor(said.on_behalf_of).name
             when = short_date(said.date, said.date_precision)
             reading = f": {invocation.reading}" if invocation.reading else ""
-            bar = _Bar(
-                start=said.date,
-                start_precision=said.date_precision,
-                end=said.date,
-                end_precision=said.date_precision,
-                label=clause,
-                tip=f"{name} invokes {clause} ({when}){reading}",
-                fill=_BAR,
-                href=href(said),
+            by_actor.setdefault(said.on_behalf_of, []).append(
+                _Bar(
+                    start=said.date,
+                    start_precision=said.date_precision,
+                    end=said.date,
+                    end_precision=said.date_precision,
+                    label="",
+                    tip=f"{name} invokes {clause} ({when}){reading}",
+                    fill=_BAR,
+                    href=href(said),
+                )
             )
-            lanes.append(
-                _Lane(label=short_name(catalog, said.on_behalf_of), bars=(bar,), bold=False)
-            )
-            ticks.append(_Tick(when=said.date, precision=said.date_precision))
+    for actor, bars in by_actor.items():
+        lanes.append(
+            _Lane(label=f"Invoked by {short_name(catalog, actor)}", bars=tuple(bars), bold=False)
+        )
     if not invoked:
         lanes.append(_Lane(label="Invoked by", note="no recorded statement invokes it"))
     description = (

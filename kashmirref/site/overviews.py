@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import groupby
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import compare, matrix, relation_between
+from kashmirref.comparison import compare, matrix, relation_of_sides
 from kashmirref.model import (
     Actor,
     Citation,
@@ -24,7 +24,7 @@ from kashmirref.model import (
     TermName,
     format_date,
 )
-from kashmirref.render import comparison_markdown
+from kashmirref.render import STALE_NOTE, comparison_markdown, last_stated, stance_words
 from kashmirref.site import svg
 from kashmirref.site.links import html_href
 from kashmirref.site.markdown import Writer, escape, table, web_link
@@ -66,8 +66,12 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         *_WIDE,
         "# Stances at a glance",
         "",
-        "Each actor's most recent recorded stance on each topic. Select a row to see the",
-        "topic's page, which quotes the evidence and explains the topic's scale.",
+        "Each actor's stance on each topic as of the record's latest date "
+        f"({_latest(catalog)}), from the statements on record by then, with when it was",
+        "last stated. Select a row to see the topic's page, which quotes the evidence and",
+        "explains the topic's scale.",
+        "",
+        escape(STALE_NOTE),
         "",
     ]
     paired = len(parties) == 2
@@ -84,11 +88,11 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         cells = []
         for side in sides:
             if side.position is not None:
-                cells.append(f"{side.position.stance} ({side.position.period})")
+                cells.append(f"{escape(stance_words(side))} (last stated {last_stated(side)})")
             else:
                 cells.append("none found" if side.no_position else "")
         if paired:
-            relation = relation_between(topic, sides[0].stance, sides[1].stance)[0]
+            relation = relation_of_sides(topic, sides[0], sides[1])[0]
             cells.insert(2, svg.RELATION_WORDS[relation][0])
         rows.append([w.link(topic), *cells])
     relation_head = [escape(svg.pair_name(catalog, parties))] if paired else []
@@ -100,6 +104,10 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
     ]
     lines += table(header, rows)
     return "\n".join(lines) + "\n"
+
+
+def _latest(catalog: Catalog) -> str:
+    return "no statements yet" if catalog.latest is None else format_date(catalog.latest)
 
 
 def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:

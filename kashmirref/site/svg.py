@@ -21,8 +21,9 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import Relation, Side, matrix, relation_between
+from kashmirref.comparison import Relation, Side, matrix, relation_of_sides
 from kashmirref.model import Event, Record, Statement, Topic
+from kashmirref.render import STALE_NOTE, last_stated, stance_words
 from kashmirref.site.drawing import (
     INK,
     MUTED,
@@ -69,7 +70,7 @@ def grid_legend(catalog: Catalog, parties: Sequence[str]) -> list[str]:
     """The grid's legend in sentences, for the page text (the figure draws the same)."""
     pair = pair_name(catalog, parties)
     lines = [
-        f"Colour shows only how the most recent stances of {pair} relate on that row; "
+        f"Colour shows only how the current stances of {pair} relate on that row; "
         "both parties' cells on a row share it:"
     ]
     lines += [f"{word}: {meaning}." for word, meaning in RELATION_WORDS.values()]
@@ -84,7 +85,10 @@ def grid_legend(catalog: Catalog, parties: Sequence[str]) -> list[str]:
 def stance_grid(
     catalog: Catalog, parties: Sequence[str], href: Href, others: Sequence[str] = ()
 ) -> str:
-    """Topics down, actors across: each actor's most recent stance on each topic.
+    """Topics down, actors across: each actor's stance on each topic as of the latest date.
+
+    Each cell names the stance (two joined with ``+`` when the record cannot order
+    them), says when it was last stated, and marks a stale one with ``*``.
 
     With two ``parties``, a column after theirs names the relation between their
     stances, and the row's colour (in both their cells and that column) says the same;
@@ -138,7 +142,7 @@ def stance_grid(
         body += _lines(pad, first, lines, 16, font_weight="600")
         body.append("</a>")
         sides = matrix(catalog, actors, topic.id).sides
-        relation = relation_between(topic, sides[0].stance, sides[1].stance)[0] if paired else None
+        relation = relation_of_sides(topic, sides[0], sides[1])[0] if paired else None
         for c, side in enumerate(sides):
             fill = RELATION_COLOURS[relation] if relation is not None and c < 2 else "#ffffff"
             name = catalog.actor(side.actor).name
@@ -163,7 +167,7 @@ def stance_grid(
         else ([], 0.0)
     )
     height = top + row * len(topics) + 18 + legend_height + 8
-    title = "Stance grid: each actor's most recent stated stance on each topic"
+    title = "Stance grid: each actor's stance on each topic as of the record's latest date"
     description = " ".join(grid_legend(catalog, parties)) if paired else title
     return svg("kr-grid", width, height, title, description, [*body, *legend])
 
@@ -187,9 +191,24 @@ def _cell(
     middle = (x + w / 2, y + h / 2 + 4.5)
     position, stance = side.position, side.stance
     if position is not None and stance is not None:
-        tip = f"{name} on {topic.title}: {stance.label} ({position.period}). {stance.meaning}"
-        mark = f'<rect {rect} fill="{fill}" stroke="{RULE}"/>' + text(
-            *middle, fit(stance.label, w - 12), fill=INK, text_anchor="middle"
+        label = stance_words(side)
+        when = last_stated(side)
+        tip = (
+            f"{name} on {topic.title}: {label} ({position.period}, last stated {when}). "
+            f"{stance.meaning}" + (f" {STALE_NOTE}" if side.stale else "")
+        )
+        x_mid, y_mid = middle
+        mark = (
+            f'<rect {rect} fill="{fill}" stroke="{RULE}"/>'
+            + text(x_mid, y_mid - 7, fit(label, w - 12), fill=INK, text_anchor="middle")
+            + text(
+                x_mid,
+                y_mid + 8,
+                fit(f"last stated {when}", w - 12, size=10),
+                fill=MUTED,
+                text_anchor="middle",
+                font_size=10,
+            )
         )
     else:
         searched = side.no_position

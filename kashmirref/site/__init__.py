@@ -2,7 +2,7 @@
 
 :func:`pages` turns a :class:`~kashmirref.catalog.Catalog` into Markdown pages (one per
 topic, instrument and actor; a timeline; a stance grid; the comparison of the parties;
-terms; sources; the codebook of the flat tables; an index per section) with figures as
+terms; sources; the coding rules; the codebook of the flat tables; an index per section) with figures as
 inline SVG. It needs nothing beyond the library itself, so the site is built from
 whatever catalogue you load, yours included; ``docs/gen_pages.py`` writes these pages
 during ``mkdocs build``.
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from kashmirref.catalog import Catalog
-from kashmirref.site import codebook, history, overviews, records, svg
+from kashmirref.site import codebook, coding, history, overviews, records, svg
 from kashmirref.site.links import html_href, page_path
 
 __all__ = ["PARTIES", "Page", "figures", "pages"]
@@ -61,6 +61,7 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
         Page(path="timeline.md", title="Timeline", text=overviews.timeline_page(catalog, parties)),
         Page(path="terms.md", title="Terminology", text=overviews.terms_page(catalog, parties)),
         Page(path="sources.md", title="Sources", text=overviews.sources_page(catalog)),
+        Page(path="coding.md", title="Coding rules", text=coding.coding_page(catalog)),
         Page(path="codebook.md", title="Codebook", text=codebook.codebook_page(catalog)),
     )
     topics = [

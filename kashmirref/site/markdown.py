@@ -92,7 +92,8 @@ class Writer:
                 target += f" ({escape(label)})"
             said = self.catalog.statement(ground.statement)
             reading = escape(ground.reading) if ground.reading else "invoked"
-            lines.append(f"{target}: {reading} ({self.link(said, said.id)})")
+            when = format_date(said.date, said.date_precision)
+            lines.append(f"{target}: {reading} ({self.link(said, when)})")
         return lines
 
 

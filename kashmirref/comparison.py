@@ -390,16 +390,26 @@ def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) 
     )
 
 
-def _topics(catalog: Catalog, topics: str | Iterable[str] | None) -> tuple[Topic, ...]:
+def _topics(
+    catalog: Catalog, topics: str | Iterable[str] | None, as_of: dt.date | None
+) -> tuple[Topic, ...]:
+    """The topics asked for, as an answer shows them: without anchors, which name evidence
+    from any date; with none asked for, every topic already open on ``as_of``."""
     if topics is None:
-        return catalog.topics()
-    if isinstance(topics, str):
-        topics = (topics,)
+        chosen = tuple(
+            t for t in catalog.topics() if t.opens is None or as_of is None or t.opens <= as_of
+        )
+    elif isinstance(topics, str):
+        chosen = (catalog.topic(topics),)
     elif not isinstance(topics, Iterable):
         raise TypeError(
             f"topics must be a topic id or an iterable of them, not {type(topics).__name__}"
         )
-    return tuple(catalog.topic(t) for t in topics)
+    else:
+        chosen = tuple(catalog.topic(t) for t in topics)
+    return tuple(
+        attrs.evolve(t, scale=tuple(attrs.evolve(s, anchors=()) for s in t.scale)) for t in chosen
+    )
 
 
 def compare(
@@ -410,9 +420,11 @@ def compare(
     topics: str | Iterable[str] | None = None,
     as_of: DateLike | None = None,
 ) -> Comparison:
-    """Compare actors ``a`` and ``b`` on ``topics`` (default: every topic).
+    """Compare actors ``a`` and ``b`` on ``topics`` (default: every topic open by ``as_of``).
 
-    One topic id may be given as a string.
+    One topic id may be given as a string. A topic that opens later than ``as_of`` (the
+    changes of August 2019, say) is left out unless asked for; each row's topic carries
+    its question and scale, not the codebook's anchors, which name evidence of any date.
 
     ``as_of`` (a date, or ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"``, read as the last
     day of that period) compares the positions in force then, derived from statements
@@ -425,7 +437,7 @@ def compare(
     catalog.actor(a)
     catalog.actor(b)
     as_of = catalog.latest if as_of is None else as_date(as_of, "as_of")
-    rows = tuple(_row(catalog, a, b, topic, as_of) for topic in _topics(catalog, topics))
+    rows = tuple(_row(catalog, a, b, topic, as_of) for topic in _topics(catalog, topics, as_of))
     sides = [side for row in rows for side in (row.a, row.b)]
     actors, sources = _referenced(catalog, sides, {a, b})
     return Comparison(a=a, b=b, as_of=as_of, rows=rows, actors=actors, sources=sources)

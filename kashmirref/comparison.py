@@ -393,8 +393,10 @@ def _row(catalog: Catalog, a: str, b: str, topic: Topic, as_of: dt.date | None) 
 def _topics(
     catalog: Catalog, topics: str | Iterable[str] | None, as_of: dt.date | None
 ) -> tuple[Topic, ...]:
-    """The topics asked for, as an answer shows them: without anchors, which name evidence
-    from any date; with none asked for, every topic already open on ``as_of``."""
+    """The topics asked for, as an answer shows them (without the codebook's anchors).
+
+    With none asked for, every topic already open on ``as_of``.
+    """
     if topics is None:
         chosen = tuple(
             t for t in catalog.topics() if t.opens is None or as_of is None or t.opens <= as_of

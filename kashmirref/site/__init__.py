@@ -4,8 +4,8 @@
 topic, instrument and actor; a timeline; a stance grid; the comparison of the parties;
 terms; sources; the coding rules; the codebook of the flat tables; an index per
 section) with figures as inline SVG. It needs nothing beyond the library itself, so the
-site is built from whatever catalogue you load, yours included; ``docs/gen_pages.py`` writes these pages
-during ``mkdocs build``.
+site is built from whatever catalogue you load, yours included; ``docs/gen_pages.py``
+writes these pages during ``mkdocs build``.
 
 >>> import kashmirref as kr
 >>> from kashmirref.site import pages

@@ -142,6 +142,13 @@ def _pairs(kind: str) -> Callable[[Catalog], Iterator[Any]]:
     return records
 
 
+_OF_STATEMENT = (
+    _col("statement", "string", "The statement's id.", lambda r, _: r[0].id),
+    _col("actor", "string", "The actor it speaks for.", lambda r, _: r[0].on_behalf_of),
+    _col("date", "date", "The statement's date.", lambda r, _: r[0].date),
+)
+"""The columns that name the statement a row of a per-statement table belongs to."""
+
 TABLES: tuple[Table, ...] = (
     Table(
         name="statements",
@@ -304,9 +311,7 @@ TABLES: tuple[Table, ...] = (
         row="the stance one statement's words express on one topic, or a mention",
         records=_pairs("codes"),
         columns=(
-            _col("statement", "string", "The statement's id.", lambda r, _: r[0].id),
-            _col("actor", "string", "The actor it speaks for.", lambda r, _: r[0].on_behalf_of),
-            _col("date", "date", "The statement's date.", lambda r, _: r[0].date),
+            *_OF_STATEMENT,
             _col("topic", "string", "The topic's id.", lambda r, _: r[1].topic),
             _col(
                 "stance",
@@ -321,9 +326,7 @@ TABLES: tuple[Table, ...] = (
         row="one instrument a statement's words invoke, and how the speaker reads it",
         records=_pairs("invocations"),
         columns=(
-            _col("statement", "string", "The statement's id.", lambda r, _: r[0].id),
-            _col("actor", "string", "The actor it speaks for.", lambda r, _: r[0].on_behalf_of),
-            _col("date", "date", "The statement's date.", lambda r, _: r[0].date),
+            *_OF_STATEMENT,
             _col("instrument", "string", "The instrument invoked.", lambda r, _: r[1].instrument),
             _col(
                 "provision", "string", "The provision invoked, if one.", lambda r, _: r[1].provision

@@ -75,6 +75,7 @@ def test_a_page_for_every_topic_instrument_and_actor(
     )
     assert expected <= site.keys()
     overviews = {"stances.md", "compare.md", "timeline.md", "terms.md", "sources.md", "codebook.md"}
+    overviews.add("coding.md")
     assert overviews <= site.keys()
     assert len(site) == len(expected) + len(overviews) + 3  # section indexes
 

@@ -1,15 +1,15 @@
 """The catalogue's own version, and how to cite the library and its data.
 
 The code and the data have separate versions. The code's is :data:`kashmirref.__version__`
-(``0.1.0``); the data's is :data:`DATA_VERSION`, the date of its release (``2026.11.29``),
+(``0.1.0``); the data's is :data:`DATA_VERSION`, the date of its release (``2026.12.02``),
 together with a fingerprint of the shipped TOML files (:data:`DATA_FINGERPRINT`), so
 that a citation names exactly the records used. When the shipped files differ from the
 released ones (an edited copy), :func:`data_version` says so.
 
 >>> import kashmirref as kr
 >>> str(kr.data_version())
-'2026.11.29'
->>> "data version 2026.11.29" in kr.cite()
+'2026.12.02'
+>>> "data version 2026.12.02" in kr.cite()
 True
 """
 
@@ -34,14 +34,14 @@ __all__ = [
     "fingerprint_of",
 ]
 
-DATA_VERSION = "2026.11.29"
+DATA_VERSION = "2026.12.02"
 """The release of the shipped catalogue, as ``YYYY.MM.DD`` (distinct from the code's version).
 
 Bump it, and :data:`DATA_FINGERPRINT` with it, whenever a shipped data file changes; the
 test suite fails until both are current.
 """
 
-DATA_FINGERPRINT = "d3e4166e3d9546de3ac1590e82738a584315aab9afdeae34a1bf1ea98f7ed6c2"
+DATA_FINGERPRINT = "e0090bceb69d0623022f858598455fa0ac47f482300887ac27fbe2861f55f869"
 """The SHA-256 fingerprint (:func:`fingerprint_of`) of the TOML files of :data:`DATA_VERSION`."""
 
 TITLE = "kashmirref: who said what, when, on which question in the Jammu and Kashmir dispute"
@@ -67,7 +67,7 @@ def fingerprint_of(files: list[Path]) -> str:
 class DataVersion:
     """The version of a catalogue's data: its release and the fingerprint of its files.
 
-    ``str()`` gives the release (``2026.11.29``) when the files are the released ones,
+    ``str()`` gives the release (``2026.12.02``) when the files are the released ones,
     and the release with ``+modified.`` and the first 12 digits of the fingerprint when
     they are not.
     """

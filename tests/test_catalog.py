@@ -61,8 +61,11 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
     in_1960 = catalog.positions(actor="pakistan", as_of=dt.date(1960, 1, 1))
     assert {p.topic: p.stance for p in in_1960} == {
         "accession-validity": "not-valid",
+        "dialogue-agenda": "central-item",
         "human-rights": "seeks-scrutiny",
+        "loc-ceasefire": "committed",
         "plebiscite": "calls-for",
+        "talks-preconditions": "step-first",
         "self-determination": "outstanding",
         "territorial-status": "to-be-settled",
         "third-party-mediation": "seeks",
@@ -85,7 +88,7 @@ def test_india_loc_ceasefire_changed_and_came_back_in_november_2003(catalog: kr.
     assert stance(dt.date(2003, 11, 25)) == ["committed"]
     history = catalog.positions("india", "loc-ceasefire")
     assert [(p.stance, p.period) for p in history] == [
-        ("committed", "20 September 1965 \u2013 24 November 2003"),
+        ("committed", "27 July 1949 \u2013 24 November 2003"),
         ("on-conditions", "24 November 2003 \u2013 25 November 2003"),
         ("committed", "since 25 November 2003"),
     ]

@@ -82,7 +82,7 @@ def test_timeline_and_positions(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "timeline", "--from", "2019-01-01", "--to", "2019-12-31")
     assert status == 0 and "Raveesh Kumar" in out and "2014" not in out
     status, out, _ = run(capsys, "positions", "india", "--topic", "third-party-mediation")
-    assert status == 0 and out.startswith("Third-party mediation\n  India: with-consent-of-both (")
+    assert status == 0 and out.startswith("Third-party mediation\n  India: ")
     assert "India: declines (since " in out  # the history ends with the stance still held
 
 

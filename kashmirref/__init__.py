@@ -1,4 +1,4 @@
-"""kashmirref: who said what, when, on which question in the Jammu and Kashmir dispute.
+"""kashmirref: who said what, when, on which question in the Jammu and Kashmir question.
 
 A typed reference of actors, their stated positions and the instruments they invoke,
 as immutable, sourced records, with helpers that compare two actors topic by topic.

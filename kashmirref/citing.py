@@ -44,7 +44,7 @@ test suite fails until both are current.
 DATA_FINGERPRINT = "e0090bceb69d0623022f858598455fa0ac47f482300887ac27fbe2861f55f869"
 """The SHA-256 fingerprint (:func:`fingerprint_of`) of the TOML files of :data:`DATA_VERSION`."""
 
-TITLE = "kashmirref: who said what, when, on which question in the Jammu and Kashmir dispute"
+TITLE = "kashmirref: who said what, when, on which question in the Jammu and Kashmir question"
 """The title a citation gives."""
 
 AUTHOR = "kashmirref developers"

@@ -279,7 +279,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="kashmirref",
-        description="Who said what, when, on which question in the Jammu and Kashmir dispute.",
+        description="Who said what, when, on which question in the Jammu and Kashmir question.",
         epilog="Ids may be given in any case, or by name or alias: 'Pakistan', 'OIC'.",
     )
     parser.add_argument(

@@ -89,7 +89,7 @@ def stance_grid(
     *,
     site: str | None = None,
 ) -> Figure:
-    """Topics down, actors across: each actor's most recent stance on each topic.
+    """Topics down, actors across: each actor's stance on each topic as of the latest date.
 
     ``others`` are the actors shown after the two ``parties`` (by default every other
     actor with a position, by name, as on the site's "Stances at a glance" page).

@@ -945,7 +945,7 @@ class TermName(_Displayed):
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Term(_Displayed):
-    """A place or thing in dispute, the neutral name the library uses, and each side's."""
+    """A place or thing the sides name differently: the library's neutral name, and theirs."""
 
     id: str = attrs.field(validator=_slug)
     neutral_name: str = attrs.field(validator=_line)

@@ -27,7 +27,7 @@ from kashmirref.site.links import html_href, page_path
 __all__ = ["PARTIES", "Page", "figures", "pages"]
 
 PARTIES = ("india", "pakistan")
-"""The two parties to the dispute, shown side by side (alphabetical by name)."""
+"""The two states whose positions are set side by side (alphabetical by name)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -141,12 +141,13 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
 
 
 def comparison_page(catalog: Catalog, parties: Sequence[str]) -> str:
-    """The two parties' most recent positions compared, topic by topic."""
+    """The two parties' positions as of the record's latest date, compared topic by topic."""
     names = " and ".join(escape(catalog.actor(p).name) for p in parties)
     body = comparison_markdown(compare(catalog, *parties))
     intro = (
-        "The comparison `kashmirref compare` prints, for every topic: each side's most "
-        "recent position, the relation between them, and the quoted evidence."
+        "The comparison `kashmirref compare` prints, for every topic: each side's position "
+        "as of the record's latest date and when it was last stated, the relation between "
+        "them, and the quoted evidence."
     )
     return f"# {names} compared\n\n{intro}\n\n{body}"
 

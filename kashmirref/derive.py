@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from kashmirref.model import Ground, Position, Statement
+from kashmirref.model import Ground, Position, Statement, is_stale
 
 __all__ = ["Coded", "current", "history"]
 
@@ -119,6 +119,7 @@ def current(coded: Coded, as_of: dt.date) -> tuple[Position, ...]:
                 grounds=_grounds(evidence),
                 as_of=as_of,
                 mixed=len(stances) > 1,
+                stale=is_stale(last.date, last.date_precision, as_of),
             )
         )
     positions.sort(key=lambda p: (p.last_stated, p.valid_from, p.stance))
@@ -151,6 +152,6 @@ def history(coded: Coded) -> tuple[Position, ...]:
                 del open_[stance]
         open_.update(now)
     result = closed + list(open_.values())
-    result = [attrs.evolve(p, as_of=None) for p in result]
+    result = [attrs.evolve(p, as_of=None, stale=False) for p in result]
     result.sort(key=lambda p: (p.valid_from, p.last_stated, p.stance))
     return tuple(result)

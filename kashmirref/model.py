@@ -55,6 +55,7 @@ __all__ = [
     "TermName",
     "Topic",
     "format_date",
+    "is_stale",
     "last_day",
 ]
 
@@ -704,6 +705,11 @@ STALE_AFTER_YEARS = 10
 """A stance last stated more than this many years before the date asked is marked stale."""
 
 
+def is_stale(last_stated: dt.date, precision: Precision, as_of: dt.date) -> bool:
+    """Whether a stance last stated then is, as of ``as_of``, over the stale threshold."""
+    return (as_of - last_day(last_stated, precision)).days > STALE_AFTER_YEARS * 365.25
+
+
 @attrs.frozen(kw_only=True)
 class Position(_Displayed):
     """Derived: an actor's stance on a topic, from its coded statements on record.
@@ -713,8 +719,8 @@ class Position(_Displayed):
     expresses another; statements the record cannot put in order (one dated only to a
     year or month that contains the other's date) are taken together, so two stances
     stated then are both current (:attr:`mixed`). ``last_stated`` is the latest
-    statement expressing it; :attr:`stale` marks one not restated for more than
-    :data:`STALE_AFTER_YEARS` years before ``as_of``. ``valid_to`` is set only in a
+    statement expressing it; ``stale`` marks one not restated for more than
+    :data:`STALE_AFTER_YEARS` years before ``as_of`` (see :func:`is_stale`). ``valid_to`` is set only in a
     history (``as_of`` ``None``): the date of the statement that expressed another
     stance. ``evidence`` and ``grounds`` hold only statements on record by ``as_of``.
     """
@@ -732,19 +738,12 @@ class Position(_Displayed):
     grounds: tuple[Ground, ...] = ()
     as_of: dt.date | None = None
     mixed: bool = False
+    stale: bool = False
 
     @property
     def id(self) -> str:
         """A stable name: actor, topic, stance and the day the stance was first stated."""
         return f"{self.actor}-{self.topic}-{self.stance}-{self.valid_from.isoformat()}"
-
-    @property
-    def stale(self) -> bool:
-        """True when, as of :attr:`as_of`, the stance was last stated over the threshold ago."""
-        if self.as_of is None:
-            return False
-        last = last_day(self.last_stated, self.last_stated_precision)
-        return (self.as_of - last).days > STALE_AFTER_YEARS * 365.25
 
     @property
     def last_stated_text(self) -> str:

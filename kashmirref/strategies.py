@@ -62,6 +62,7 @@ from kashmirref.model import (
     Term,
     TermName,
     Topic,
+    is_stale,
     last_day,
 )
 
@@ -369,6 +370,7 @@ def _draw_positions(draw: st.DrawFn, topic: Topic | None = None) -> Position:
     )
     closed = draw(st.booleans())
     after = last_day(last, last_precision)
+    as_of = None if closed else draw(dates(min_value=after))
     return Position(
         actor=draw(ids()),
         topic=subject.id,
@@ -380,8 +382,9 @@ def _draw_positions(draw: st.DrawFn, topic: Topic | None = None) -> Position:
         valid_to=draw(dates(min_value=after)) if closed else None,
         evidence=evidence,
         grounds=grounds,
-        as_of=None if closed else draw(dates(min_value=after)),
+        as_of=as_of,
         mixed=draw(st.booleans()),
+        stale=as_of is not None and is_stale(last, last_precision, as_of),
     )
 
 

@@ -299,6 +299,8 @@ def _check_derivation(catalog: kr.Catalog, when: dt.date) -> None:
             found = catalog.positions(actor=actor, topic=topic.id, as_of=when)
             assert {p.stance for p in found} == _expected(catalog, actor, topic.id, when)
             for position in found:
+                last = kr.last_day(position.last_stated, position.last_stated_precision)
+                assert position.stale == ((when - last).days > 10 * 365.25)
                 for statement_id in position.evidence:
                     said = catalog.statement(statement_id)
                     assert said.stance_on(topic.id) == position.stance

@@ -720,9 +720,10 @@ class Position(_Displayed):
     year or month that contains the other's date) are taken together, so two stances
     stated then are both current (:attr:`mixed`). ``last_stated`` is the latest
     statement expressing it; ``stale`` marks one not restated for more than
-    :data:`STALE_AFTER_YEARS` years before ``as_of`` (see :func:`is_stale`). ``valid_to`` is set only in a
-    history (``as_of`` ``None``): the date of the statement that expressed another
-    stance. ``evidence`` and ``grounds`` hold only statements on record by ``as_of``.
+    :data:`STALE_AFTER_YEARS` years before ``as_of`` (see :func:`is_stale`).
+    ``valid_to`` is set only in a history (``as_of`` ``None``): the date of the
+    statement that expressed another stance. ``evidence`` and ``grounds`` hold only
+    statements on record by ``as_of``.
     """
 
     actor: str

@@ -11,7 +11,7 @@ writes these pages during ``mkdocs build``.
 >>> from kashmirref.site import pages
 >>> site = {page.path: page for page in pages(kr.load())}
 >>> site["topics/article-370.md"].title
-'Article 370'
+'The changes of August 2019 (Article 370)'
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Any
 
 from kashmirref.convert import Tables
 from kashmirref.errors import Problem, brief
-from kashmirref.model import Citation, last_day
+from kashmirref.model import Citation, last_day, lineage
 from kashmirref.nearest import Nearest
 
 __all__ = ["check"]
@@ -113,14 +113,8 @@ class _Checker:
         for actor in self.tables["actor"]:
             if not self.ref("actor", actor.id, "parent", actor.parent, "actor"):
                 continue
-            seen = {actor.id}
-            step = actor.parent
-            while step is not None and step in parents:
-                if step in seen:
-                    self.add("actor", actor.id, "parent", "parent chain loops back on itself")
-                    break
-                seen.add(step)
-                step = parents[step]
+            if lineage(actor.id, parents)[1]:
+                self.add("actor", actor.id, "parent", "parent chain loops back on itself")
 
     def statement(self) -> None:
         for s in self.tables["statement"]:
@@ -237,15 +231,8 @@ class _Checker:
 
     def party(self, instrument: Any, field: str, actor: str) -> None:
         """Report a one-party declaration by an actor that speaks for no party."""
-        parents = self.parents
-        step: str | None = actor
-        seen: set[str] = set()
-        while step is not None and step not in seen:
-            if step in instrument.parties:
-                return
-            seen.add(step)
-            step = parents.get(step)
-        if instrument.parties:
+        chain, _ = lineage(actor, self.parents)
+        if instrument.parties and not set(chain) & set(instrument.parties):
             self.add(
                 "instrument",
                 instrument.id,

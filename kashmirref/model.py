@@ -57,6 +57,7 @@ __all__ = [
     "format_date",
     "is_stale",
     "last_day",
+    "lineage",
 ]
 
 EARLIEST = dt.date(1800, 1, 1)
@@ -420,6 +421,24 @@ def last_day(when: dt.date, precision: Precision) -> dt.date:
     if precision is Precision.MONTH:
         return dt.date(when.year, when.month, calendar.monthrange(when.year, when.month)[1])
     return when
+
+
+def lineage(actor: str, parents: Mapping[str, str | None]) -> tuple[tuple[str, ...], bool]:
+    """``actor`` and every actor above it by ``parent`` links, and whether the chain loops.
+
+    ``parents`` maps each actor id to its parent's id. The walk stops at an actor with no
+    parent, at an id ``parents`` does not know, or where it meets an actor already
+    passed (then the second value is ``True``). Every walk up the actor tree uses it:
+    integrity, drawing each statement in its party's lane, and the strategies.
+    """
+    chain: list[str] = []
+    step: str | None = actor
+    while step is not None:
+        if step in chain:
+            return tuple(chain), True
+        chain.append(step)
+        step = parents.get(step)
+    return tuple(chain), False
 
 
 def format_date(when: dt.date, precision: Precision = Precision.DAY) -> str:

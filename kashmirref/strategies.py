@@ -64,6 +64,7 @@ from kashmirref.model import (
     Topic,
     is_stale,
     last_day,
+    lineage,
 )
 
 __all__ = [
@@ -459,7 +460,9 @@ def _draw_instruments(
     declarers: list[str] | None = None
     if actors is not None:
         family = parents or {}
-        declarers = [a for a in actors if not parties or _chain(a, family) & set(parties)]
+        declarers = [
+            a for a in actors if not parties or set(lineage(a, family)[0]) & set(parties)
+        ]
     return Instrument(
         id=draw(ids()),
         kind=kind,
@@ -475,16 +478,6 @@ def _draw_instruments(
             _draw_status_change(draw, d, sources, declarers, actors) for d in history_dates
         ),
     )
-
-
-def _chain(actor: str, parents: Mapping[str, str | None]) -> set[str]:
-    """``actor`` and every actor above it (parent chains never loop here)."""
-    found: set[str] = set()
-    step: str | None = actor
-    while step is not None and step not in found:
-        found.add(step)
-        step = parents.get(step)
-    return found
 
 
 def _draw_events(

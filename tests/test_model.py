@@ -196,3 +196,10 @@ def test_records_are_immutable_and_hashable(record: Any) -> None:
 def test_collections_are_tuples(record: Any) -> None:
     for field in attrs.fields(type(record)):
         assert not isinstance(getattr(record, field.name), list | set | dict)
+
+
+def test_lineage_walks_up_and_notices_a_loop() -> None:
+    parents = {"minister": "ministry", "ministry": "india", "india": None, "a": "b", "b": "a"}
+    assert kr.model.lineage("minister", parents) == (("minister", "ministry", "india"), False)
+    assert kr.model.lineage("stranger", parents) == (("stranger",), False)
+    assert kr.model.lineage("a", parents) == (("a", "b"), True)

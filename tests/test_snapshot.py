@@ -43,3 +43,28 @@ def test_a_broken_snapshot_is_ignored(tmp_path: Path) -> None:
     assert snapshot.read(shipped_files(), target) is None  # missing
     target.write_bytes(b"not a pickle")
     assert snapshot.read(shipped_files(), target) is None
+
+
+def _modules_of(value: object, seen: set[int], found: set[str]) -> None:
+    """The modules of every object's class reachable from ``value``, as pickle walks it."""
+    if id(value) in seen or isinstance(value, str | bytes | int | float | bool | type(None)):
+        return
+    seen.add(id(value))
+    found.add(type(value).__module__)
+    if isinstance(value, dict):
+        items: list[object] = [*value.keys(), *value.values()]
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = list(value)
+    else:
+        slots = [s for cls in type(value).__mro__ for s in getattr(cls, "__slots__", ())]
+        items = [getattr(value, s) for s in slots if hasattr(value, s)]
+    for item in items:
+        _modules_of(item, seen, found)
+
+
+def test_the_snapshot_is_keyed_to_the_code_of_everything_it_pickles() -> None:
+    found: set[str] = set()
+    _modules_of(parse_shipped(), set(), found)
+    ours = {m for m in found if m.startswith("kashmirref")}
+    assert "kashmirref.derive" in ours  # the indexes hold derived structures
+    assert ours <= set(snapshot.code_modules())

@@ -2,8 +2,10 @@
 
 The TOML files in ``kashmirref/data/`` are the only source anyone edits. This module
 writes ``kashmirref/data/catalog.pickle``, the validated :class:`~kashmirref.catalog.Catalog`
-built from them, headed by a fingerprint of those files. :func:`kashmirref.load` uses
-the snapshot only when its fingerprint matches the TOML files on disk, and otherwise
+built from them, headed by a fingerprint of those files and of the code of every module
+the pickled classes come from (:func:`code_modules`, found by module name).
+:func:`kashmirref.load` uses the snapshot only when its fingerprint matches the TOML
+files on disk and the code, and otherwise
 parses the TOML as before, so an edited file is never shadowed by a stale snapshot.
 The test suite fails while the committed snapshot is stale; regenerate it with::
 
@@ -21,30 +23,75 @@ files given to ``load(paths=...)`` are only ever read as TOML or JSON.
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
+import importlib.util
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
 from kashmirref.catalog import Catalog
 
-__all__ = ["SNAPSHOT", "fingerprint", "read", "write"]
+__all__ = ["SNAPSHOT", "code_modules", "fingerprint", "read", "write"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 SNAPSHOT = _PACKAGE / "data" / "catalog.pickle"
 """Where the snapshot of the shipped catalogue lives."""
 
-_FORMAT = b"kashmirref-snapshot-2"
-_CODE = ("model.py", "catalog.py")
-"""Modules whose classes are pickled: a change to either makes a snapshot stale."""
+_FORMAT = b"kashmirref-snapshot-3"
+_ROOT = "kashmirref.catalog"
+"""The module of the pickled object; its classes and those it holds come from its imports."""
+
+
+def _source(name: str) -> Path | None:
+    """The source file of module ``name``, or ``None`` when it is not a module."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return None
+    return Path(spec.origin)
+
+
+@functools.cache
+def code_modules() -> tuple[str, ...]:
+    """Every kashmirref module the pickled catalogue's classes come from, by name, sorted.
+
+    That is :data:`_ROOT` and, recursively, every kashmirref module it imports at module
+    level (imports inside functions are not needed to unpickle). Named by module, not
+    by path, so a module that moves is still found; a change to any of them makes the
+    snapshot stale.
+    """
+    found: set[str] = set()
+    todo = [_ROOT]
+    while todo:
+        name = todo.pop()
+        source = _source(name)
+        if name in found or source is None:
+            continue
+        found.add(name)
+        for node in ast.parse(source.read_bytes()).body:
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                candidates = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                candidates = [alias.name for alias in node.names]
+            else:
+                continue
+            todo += [c for c in candidates if c.split(".")[0] == "kashmirref"]
+    return tuple(sorted(found))
 
 
 def fingerprint(files: Sequence[Path]) -> str:
     """A SHA-256 over the names and bytes of ``files`` and of the pickled classes' code."""
     digest = hashlib.sha256(_FORMAT)
-    code = [_PACKAGE / name for name in _CODE]
-    for path in (*code, *files):
+    for name in code_modules():
+        source = _source(name)
+        assert source is not None  # code_modules keeps modules with a source only
+        digest.update(name.encode() + b"\0" + source.read_bytes() + b"\0")
+    for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -23,11 +23,11 @@ files given to ``load(paths=...)`` are only ever read as TOML or JSON.
 
 from __future__ import annotations
 
-import ast
 import functools
 import hashlib
 import importlib.util
 import pickle
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -73,15 +73,17 @@ def code_modules() -> tuple[str, ...]:
         if name in found or source is None:
             continue
         found.add(name)
-        for node in ast.parse(source.read_bytes()).body:
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                candidates = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-            elif isinstance(node, ast.Import):
-                candidates = [alias.name for alias in node.names]
-            else:
-                continue
-            todo += [c for c in candidates if c.split(".")[0] == "kashmirref"]
+        text = source.read_text(encoding="utf-8")
+        for module, names in _FROM_IMPORT.findall(text):
+            parts = names.strip("()").replace("\n", " ").split(",")
+            todo += [module, *(f"{module}.{p.split()[0]}" for p in parts if p.strip())]
+        todo += _IMPORT.findall(text)
     return tuple(sorted(found))
+
+
+_FROM_IMPORT = re.compile(r"^from (kashmirref[\w.]*) import (\([^)]*\)|[^\n]*)", re.M)
+_IMPORT = re.compile(r"^import (kashmirref[\w.]*)", re.M)
+"""Module-level imports of kashmirref modules (lines that start at the first column)."""
 
 
 def fingerprint(files: Sequence[Path]) -> str:

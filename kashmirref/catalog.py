@@ -20,6 +20,7 @@ from kashmirref.dates import DateLike, as_date
 from kashmirref.derive import Coded, current, history
 from kashmirref.errors import DataError, InputError, Problem, UnknownIdError
 from kashmirref.model import (
+    RECORD_TYPES,
     Actor,
     ActorKind,
     Event,
@@ -49,16 +50,7 @@ class Located(Protocol):
         """The 1-based line of the record's id, if found."""
 
 
-TABLES: Mapping[str, str] = {
-    "actor": "actors",
-    "source": "sources",
-    "topic": "topics",
-    "instrument": "instruments",
-    "event": "events",
-    "statement": "statements",
-    "no_position": "no_positions",
-    "term": "terms",
-}
+TABLES: Mapping[str, str] = {kind: f"{kind}s" for kind in RECORD_TYPES}
 """Table name in data files → :class:`Catalog` attribute, in load order."""
 
 _R = TypeVar("_R", bound=Record)

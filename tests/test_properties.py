@@ -84,7 +84,10 @@ def test_positions_and_compare_agree(case: tuple[kr.Catalog, dt.date]) -> None:
         for row in kr.compare(catalog, a, b, as_of=when).rows:
             for side in (row.a, row.b):
                 found = catalog.positions(actor=side.actor, topic=row.topic.id, as_of=when)
-                assert side.position == (found[-1] if found else None)
+                assert set(side.positions) == set(found)
+                if found:  # the one shown first is the one stated last
+                    assert side.position is not None
+                    assert side.position.last_stated == max(p.last_stated for p in found)
 
 
 @given(catalog_and_date())

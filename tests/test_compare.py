@@ -68,7 +68,7 @@ def test_matrix(catalog: kr.Catalog) -> None:
     assert [s.stance.label if s.stance else None for s in table.sides] == [
         "declines",
         "seeks",
-        "with-consent-of-both",
+        "seeks",  # the United States, from the President's words of 10-11 May 2025
     ]
     assert table.as_of == catalog.latest
     assert "United States" in str(table)

@@ -197,9 +197,19 @@ class Catalog:
 
     # ------------------------------------------------------------------ every record
 
-    def actors(self) -> tuple[Actor, ...]:
-        """Every actor, in load order."""
-        return self._actors
+    def actors(self, kind: ActorKind | str | None = None) -> tuple[Actor, ...]:
+        """Every actor (of ``kind``, if given: ``"state"``, ``"organ"``, ...), in load order.
+
+        An unknown kind raises :class:`~kashmirref.errors.InputError` naming the kinds.
+        """
+        if kind is None:
+            return self._actors
+        try:
+            wanted = ActorKind(kind)
+        except ValueError:
+            kinds = ", ".join(k.value for k in ActorKind)
+            raise InputError(f"unknown actor kind {kind!r}; use one of {kinds}") from None
+        return tuple(a for a in self._actors if a.kind is wanted)
 
     def sources(self) -> tuple[Source, ...]:
         """Every source, in load order."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from kashmirref.catalog import Catalog
 from kashmirref.errors import DataError, InputError, UnknownIdError
+from kashmirref.model import ActorKind
 from kashmirref.terminal import visible, visible_lines
 
 __all__ = ["main"]
@@ -162,12 +163,14 @@ def _positions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(kind: str, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
+def _rows(
+    kind: str, catalog: Catalog, actor_kind: str | None = None
+) -> Iterator[tuple[str, str, str]]:
     """``(id, name, detail)`` for each record of ``kind``, in the catalogue's order."""
     from kashmirref.model import format_date
 
     if kind == "actors":
-        for actor in catalog.actors():
+        for actor in catalog.actors(actor_kind):
             yield actor.id, actor.name, ", ".join([actor.kind.value, *actor.aliases])
     elif kind == "topics":
         for topic in catalog.topics():
@@ -182,7 +185,7 @@ def _rows(kind: str, catalog: Catalog) -> Iterator[tuple[str, str, str]]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    rows = list(_rows(args.kind, _catalog(args)))
+    rows = list(_rows(args.kind, _catalog(args), args.actor_kind))
     if args.format == "json":
         keys = ("id", "name", "detail")
         _emit(json.dumps([dict(zip(keys, r, strict=True)) for r in rows], ensure_ascii=False))
@@ -330,6 +333,14 @@ def _parser() -> argparse.ArgumentParser:
     p = command("list", _list, "list the ids of actors, topics, instruments or sources")
     p.add_argument("kind", choices=["actors", "topics", "instruments", "sources"])
     p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--kind",
+        dest="actor_kind",
+        metavar="KIND",
+        choices=[k.value for k in ActorKind],
+        help="with 'actors': only actors of this kind (state, organisation, organ, office, "
+        "person, group)",
+    )
 
     p = command("check", _check, "validate data files against the model")
     p.add_argument("paths", nargs="+", metavar="FILE", help="TOML or JSON data files")

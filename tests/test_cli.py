@@ -289,3 +289,13 @@ def test_output_is_written_atomically(
     monkeypatch.undo()
     assert run(capsys, "export", "-o", str(target))[0] == 0
     assert target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_actors_can_be_listed_by_kind(capsys: pytest.CaptureFixture[str], catalog) -> None:  # type: ignore[no-untyped-def]
+    status, out, _ = run(capsys, "list", "actors", "--kind", "state")
+    listed = [line.split()[0] for line in out.splitlines()]
+    assert status == 0 and "india" in listed and "pakistan" in listed and "china" in listed
+    assert listed == [a.id for a in catalog.actors("state")]
+    assert all(a.kind is kr.ActorKind.STATE for a in catalog.actors(kr.ActorKind.STATE))
+    with pytest.raises(kr.InputError, match="unknown actor kind 'empire'"):
+        catalog.actors("empire")

@@ -264,8 +264,8 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
 
     The first lane shows each recorded status from the date it took; then one lane per
     party that declared something about the instrument on its own (striped: one party's
-    declaration, not a status the others accept); then one lane per ground that invokes
-    it, over the period of the position it supports. ``until`` is the right edge.
+    declaration, not a status the others accept); then one lane per actor whose
+    statements invoke it, a mark at each statement's date. ``until`` is the right edge.
     """
     lanes: list[_Lane] = []
     ticks = [_Tick(when=instrument.date, precision=Precision.DAY)]

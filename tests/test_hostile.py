@@ -184,7 +184,8 @@ def test_field_and_reference_problems_reported_in_one_run(write: Any) -> None:
     ]  # no "unknown source 'my-source'", no "unknown actor 'broken'": those records failed
 
 
-def test_ten_thousand_dangling_references_take_seconds(tmp_path: Path) -> None:
+def _dangling(tmp_path: Path, count: int) -> tuple[float, list[kr.Problem]]:
+    """Load ``count`` statements that each refer to an unknown actor and source."""
     statements = [
         {
             "id": f"s-{i}",
@@ -194,17 +195,24 @@ def test_ten_thousand_dangling_references_take_seconds(tmp_path: Path) -> None:
             "form": "direct",
             "citations": [{"source": f"missing-source-{i % 50}", "quote": "Q" * 200}],
         }
-        for i in range(10_000)
+        for i in range(count)
     ]
-    path = tmp_path / "many.json"
+    path = tmp_path / f"many-{count}.json"
     path.write_text(json.dumps({"statement": statements}), "utf-8")
     started = time.perf_counter()
     with pytest.raises(kr.DataError) as caught:
         kr.load([path])
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20, elapsed  # about 1 s; quadratic suggestions took minutes
-    assert len(caught.value.problems) == 20_000
-    for problem in caught.value.problems[:50]:
+    return time.perf_counter() - started, list(caught.value.problems)
+
+
+def test_dangling_references_cost_grows_linearly(tmp_path: Path) -> None:
+    """Ten times the references cost about ten times as much, not a hundred (no timing
+    budget: the two sizes are compared, with a generous factor)."""
+    small, few = _dangling(tmp_path, 400)
+    large, many = _dangling(tmp_path, 4_000)
+    assert (len(few), len(many)) == (800, 8_000)
+    assert large < 40 * max(small, 0.01), (small, large)  # quadratic suggestions: about 100x
+    for problem in many[:50]:
         one_line(str(problem))
 
 
@@ -559,14 +567,12 @@ VALID_TOML = (PACKAGE / "data" / "actors.toml").read_text("utf-8")[:3000] + SOUR
 
 
 def _loads_cleanly_or_reports(path: Path) -> list[str]:
-    started = time.perf_counter()
     try:
         kr.load([path], include_shipped=False)
     except kr.DataError as error:
         found = [str(p) for p in error.problems]
     else:
         found = []
-    assert time.perf_counter() - started < 5
     for problem in found:
         one_line(problem)
     return found

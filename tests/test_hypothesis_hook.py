@@ -1,6 +1,5 @@
 """The Hypothesis entry point is cheap, and st.from_type works in any import order."""
 
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -31,13 +30,13 @@ def test_from_type_works_whichever_is_imported_first() -> None:
     assert run("import kashmirref.model\nimport hypothesis\n" + draw) == "Position Catalog"
 
 
-def test_the_hook_costs_under_five_milliseconds() -> None:
+def test_the_hook_imports_only_itself() -> None:
+    """What the hook loads is checked here; what it costs is measured in benchmarks/."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("bench", BENCHMARKS / "hypothesis_import.py")
     assert spec is not None and spec.loader is not None
     hypothesis_import: Any = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hypothesis_import)
-    figures = [hypothesis_import.hook_import_ms() for _ in range(5)]
-    assert figures[0][1] == ["kashmirref", "kashmirref._hypothesis_hook"]
-    assert statistics.median(f[0] for f in figures) < hypothesis_import.BUDGET_MS
+    _, modules = hypothesis_import.hook_import_ms()
+    assert modules == ["kashmirref", "kashmirref._hypothesis_hook"]

@@ -46,7 +46,7 @@ def interesting_dates(catalog: kr.Catalog) -> list[dt.date]:
     for p in catalog.positions():
         found.update({p.valid_from, last_possible(p.valid_from, p.valid_from_precision)})
         if p.valid_to is not None:
-            found.add(last_possible(p.valid_to, getattr(p, "valid_to_precision", "day")))
+            found.add(last_possible(p.valid_to, p.valid_to_precision.value))
     return sorted(d for d in found if dt.date(1900, 1, 1) < d < dt.date(2100, 1, 1))
 
 
@@ -71,7 +71,7 @@ def test_compare_quotes_only_evidence_on_record(case: tuple[kr.Catalog, dt.date]
             for side in (row.a, row.b):
                 for statement in side.evidence:
                     assert said_by(statement) <= when, (statement.id, when)
-                for statement in getattr(side, "straddling", ()):
+                for statement in side.straddling:
                     assert statement.date <= when < said_by(statement)
                 if side.position is not None:
                     assert side.evidence, "a position is shown only with evidence on record"
@@ -98,7 +98,7 @@ def test_positions_as_of_are_certainly_in_force_and_on_record(
     for position in catalog.positions(as_of=when):
         assert position.valid_from <= when
         if position.valid_to is not None:
-            end = last_possible(position.valid_to, getattr(position, "valid_to_precision", "day"))
+            end = last_possible(position.valid_to, position.valid_to_precision.value)
             assert when <= end
         evidence = [catalog.statement(s) for s in position.evidence]
         assert any(said_by(s) <= when for s in evidence)
@@ -115,7 +115,7 @@ def source_dates(catalog: kr.Catalog, a: str, b: str, topic: str) -> set[tuple[d
             statement = catalog.statement(statement_id)
             found.add((statement.date, statement.date_precision.value))
         if position.valid_to is not None:
-            precision = getattr(position, "valid_to_precision", kr.Precision.DAY).value
+            precision = position.valid_to_precision.value
             after = last_possible(position.valid_to, precision) + dt.timedelta(days=1)
             found.add((after, precision))
     return found
@@ -129,7 +129,7 @@ def test_spans_claim_no_more_precision_than_their_sources(catalog: kr.Catalog) -
             sources = source_dates(catalog, a, b, topic.id)
             for i, span in enumerate(spans):
                 following = spans[i + 1] if i + 1 < len(spans) else None
-                start_precision = kr.Precision(getattr(span, "start_precision", "day"))
+                start_precision = span.start_precision
                 assert (span.start, start_precision.value) in sources, span
                 # the relation a span reports is compare's on the span's first sure day
                 on = last_possible(span.start, start_precision)
@@ -137,7 +137,7 @@ def test_spans_claim_no_more_precision_than_their_sources(catalog: kr.Catalog) -
                 assert (row.relation, row.gap) == (span.relation, span.gap)
                 if following is not None:
                     assert span.end is not None
-                    end_precision = getattr(span, "end_precision", "day")
+                    end_precision = span.end_precision
                     assert end_precision == following.start_precision
                     assert span.end < following.start
                     assert last_possible(span.end, end_precision) < following.start or (

@@ -3,8 +3,9 @@
 Run: python benchmarks/run.py  (prints a table; not part of the test suite)
 
 Each figure is a median over repeated runs. Generated catalogues hold N statements
-spread over 100 actors and the shipped topics, with one position per 10 statements;
-they are written as JSON files of at most 10,000 statements each.
+spread over 100 actors and the shipped topics, each coded with a stance on its topic
+(so that positions are derived from them); they are written as JSON files of at most
+10,000 statements each.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+
+import attrs
 
 import kashmirref as kr
 from kashmirref.io import unstructure
@@ -52,7 +55,11 @@ def measured_in_subprocess(code: str, runs: int = 7) -> float:
 
 def synthetic(n: int) -> list[dict[str, object]]:
     """JSON documents holding ``n`` statements (and related records), split by file."""
-    topics = kr.load().topics()
+    # the shipped scales, without their anchors (shipped statements) and opening dates
+    topics = [
+        attrs.evolve(t, opens=None, scale=tuple(attrs.evolve(s, anchors=()) for s in t.scale))
+        for t in kr.load().topics()
+    ]
     actors = [{"id": f"actor-{i}", "name": f"Actor {i}", "kind": "state"} for i in range(100)]
     sources = [
         {
@@ -69,7 +76,6 @@ def synthetic(n: int) -> list[dict[str, object]]:
     ]
     start = dt.date(1950, 1, 1)
     statements: list[dict[str, object]] = []
-    positions: list[dict[str, object]] = []
     for i in range(n):
         actor = f"actor-{i % 100}"
         topic = topics[(i // 100) % len(topics)]
@@ -81,31 +87,14 @@ def synthetic(n: int) -> list[dict[str, object]]:
                 "speaker": actor,
                 "on_behalf_of": actor,
                 "form": "direct",
-                "topics": [topic.id],
+                "codes": [
+                    {"topic": topic.id, "stance": topic.scale[(i // 7) % len(topic.scale)].label}
+                ],
                 "citations": [{"source": f"source-{i % 100}", "quote": f"Words number {i}."}],
             }
         )
-        if i % 10 == 0:
-            slot = i // 10
-            positions.append(
-                {
-                    "id": f"p-{i}",
-                    "actor": actor,
-                    "topic": topic.id,
-                    "stance": topic.scale[slot % len(topic.scale)].label,
-                    "summary": f"Actor {i % 100} says so.",
-                    "valid_from": (start + dt.timedelta(days=slot * 7)).isoformat(),
-                    "valid_to": (start + dt.timedelta(days=slot * 7 + 6)).isoformat(),
-                    "evidence": [f"s-{i}"],
-                }
-            )
     for offset in range(0, n, PER_FILE):
-        documents.append(
-            {
-                "statement": statements[offset : offset + PER_FILE],
-                "position": positions[offset // 10 : (offset + PER_FILE) // 10],
-            }
-        )
+        documents.append({"statement": statements[offset : offset + PER_FILE]})
     return documents
 
 

@@ -59,6 +59,7 @@ def _topic(catalog: Catalog, text: str) -> str:
 
 def _compare(args: argparse.Namespace) -> int:
     from kashmirref.comparison import compare
+    from kashmirref.render import comparison_text
 
     catalog = _catalog(args)
     topics = None if args.topic is None else [_topic(catalog, t) for t in args.topic]
@@ -69,8 +70,9 @@ def _compare(args: argparse.Namespace) -> int:
         topics=topics,
         as_of=args.as_of,
     )
+    detail = args.detail or args.topic is not None
     render: dict[str, Callable[[], str]] = {
-        "text": lambda: str(result),
+        "text": lambda: comparison_text(result, detail=detail),
         "markdown": result.to_markdown,
         "json": result.to_json,
     }
@@ -310,6 +312,12 @@ def _parser() -> argparse.ArgumentParser:
         "last day)",
     )
     p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    p.add_argument(
+        "--detail",
+        action="store_true",
+        help="with text: each side's grounds and quoted evidence under the summary "
+        "(always shown with --topic)",
+    )
 
     p = command("show", _show, "show any record by id, name or resolution number")
     p.add_argument("id", help="record id, name or UNSC resolution number: simla-1972, 47")

@@ -156,14 +156,21 @@ def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
         yield from quoted(statement, "?")
 
 
-def comparison_text(comparison: Comparison) -> str:
-    """Render a comparison as a fixed-width table followed by each row's reasons."""
+def comparison_text(comparison: Comparison, *, detail: bool = True) -> str:
+    """Render a comparison: per topic, the relation and each side's stance and last word.
+
+    With ``detail`` (the default), each row's reasons follow: the question, each side's
+    period, grounds and quoted evidence, and the grounds both sides read differently.
+    """
     name = _namer(comparison.actors)
     left, right = name(comparison.a), name(comparison.b)
     lines = [f"{left} vs {right}: stated positions ({_when(comparison)})", ""]
     ordered = comparison.ordered()
     lines += _summary(ordered, left, right)
     lines += ["", *_wrap(STALE_NOTE, "")]
+    if not detail:
+        lines += ["", "Each side's evidence: add --detail, or ask for one topic with --topic."]
+        return "\n".join(lines) + "\n"
     for row in ordered:
         lines += ["", f"{row.topic.title}: {row.relation.value} (gap {_gap(row)})"]
         lines += _wrap(row.topic.question, "  ")

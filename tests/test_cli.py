@@ -301,3 +301,14 @@ def test_actors_can_be_listed_by_kind(capsys: pytest.CaptureFixture[str], catalo
     assert all(a.kind is kr.ActorKind.STATE for a in catalog.actors(kr.ActorKind.STATE))
     with pytest.raises(kr.InputError, match="unknown actor kind 'empire'"):
         catalog.actors("empire")
+
+
+def test_the_headline_comparison_fits_a_screen(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "compare", "pakistan", "india")
+    assert status == 0 and len(out.splitlines()) <= 60
+    assert "\u201c" not in out  # no quoted evidence in the summary
+    status, detailed, _ = run(capsys, "compare", "pakistan", "india", "--detail")
+    assert status == 0 and detailed.startswith(out.split("\nEach side's evidence")[0])
+    assert "\u201c" in detailed
+    status, one, _ = run(capsys, "compare", "pakistan", "india", "--topic", "plebiscite")
+    assert status == 0 and "\u201c" in one  # one topic: its evidence too

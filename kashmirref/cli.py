@@ -10,6 +10,7 @@ be loaded. Ids may be given as people write them: in any case, or by name or ali
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -113,6 +114,7 @@ def _cited(value: Any) -> set[str]:
 
 def _show(args: argparse.Namespace) -> int:
     from kashmirref.io import unstructure
+    from kashmirref.model import Precision, format_date
 
     catalog = _catalog(args)
     record = catalog.lookup(args.id)
@@ -121,7 +123,13 @@ def _show(args: argparse.Namespace) -> int:
         _emit(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     kind = type(record).__name__
-    lines = [f"{kind} {record.id}", *_outline({k: v for k, v in data.items() if k != "id"}, "  ")]
+    shown = {k: v for k, v in data.items() if k != "id" and not k.endswith("_precision")}
+    for key in shown:
+        # dates in words, as precisely as they are known: never a day for a month
+        when = getattr(record, key, None)
+        if isinstance(when, dt.date):
+            shown[key] = format_date(when, getattr(record, f"{key}_precision", Precision.DAY))
+    lines = [f"{kind} {record.id}", *_outline(shown, "  ")]
     sources = [catalog.source(i) for i in sorted(_cited(data))]
     if sources:
         lines.append("  sources cited:")

@@ -312,3 +312,10 @@ def test_the_headline_comparison_fits_a_screen(capsys: pytest.CaptureFixture[str
     assert "\u201c" in detailed
     status, one, _ = run(capsys, "compare", "pakistan", "india", "--topic", "plebiscite")
     assert status == 0 and "\u201c" in one  # one topic: its evidence too
+
+
+def test_show_gives_dates_as_precisely_as_known(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "hashmi-2025-welcome-trump-mediation")
+    assert status == 0 and "\n  date: May 2025\n" in out and "2025-05-01" not in out
+    status, out, _ = run(capsys, "show", "simla-1972")
+    assert status == 0 and "\n  date: 2 July 1972\n" in out

@@ -8,8 +8,6 @@ import datetime as dt
 import io
 import json
 import re
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator

@@ -228,6 +228,7 @@ def _export(args: argparse.Namespace) -> int:
     from kashmirref.export import export
 
     catalog = _catalog(args)
+    _refuse_to_overwrite_an_input(args)
     if args.output is None:
         if args.format == "csv":
             raise InputError("CSV is written as a folder or a .zip: give -o PATH")
@@ -239,6 +240,18 @@ def _export(args: argparse.Namespace) -> int:
         reason = error.strerror or str(error)
         raise InputError(f"cannot write {visible(args.output)}: {reason}") from None
     return 0
+
+
+def _refuse_to_overwrite_an_input(args: argparse.Namespace) -> None:
+    """Stop before writing over one of the data files the command reads."""
+    if args.output is None:
+        return
+    output = os.path.realpath(args.output)
+    for given in [*args.data, *getattr(args, "data_after", [])]:
+        if os.path.realpath(given) == output:
+            raise InputError(
+                f"{visible(args.output)} is an input of this command: choose another -o"
+            )
 
 
 def _cite(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -550,15 +551,33 @@ TABLES: tuple[Table, ...] = (
 """Every flat table, in export order."""
 
 
+def _new_file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file under the current umask."""
+    with _UMASK_LOCK:
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask
+
+
+_UMASK_LOCK = threading.Lock()
+
+
 def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that it is never seen half-written.
 
     The bytes go to a temporary file in the same folder, which then replaces ``path``
     in one step (:func:`os.replace`); on any error the temporary file is removed and
-    ``path`` is left as it was.
+    ``path`` is left as it was. A symbolic link is written through (the file it points
+    to is replaced, the link kept); a path that is not a regular file (a FIFO, a device
+    such as ``/dev/stdout``) is written to directly, never replaced. A new file gets the
+    mode the umask allows, an existing one keeps its own.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        with open(target, "wb") as stream:
+            stream.write(raw)
+        return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:
@@ -567,7 +586,7 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(raw)
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        mode = target.stat().st_mode & 0o777 if target.exists() else _new_file_mode()
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:

@@ -1,7 +1,9 @@
 """Tests that kill mutants the rest of the suite let survive, one section per mutant."""
 
 import csv
+import os
 import re
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -270,3 +272,52 @@ def test_csv_empty_cells_in_shipped_data(catalog: kr.Catalog, tmp_path: Path) ->
     assert all(rows[s.id]["venue"] == "" for s in silent)
     held = [r for r in _read_csv(tmp_path / "positions.csv") if r["valid_to"] == ""]
     assert held and all(r["valid_to_precision"] == "" for r in held)
+
+
+# ------------------------------------------------------------------ writing to a path
+
+
+def test_new_files_follow_the_umask(tmp_path: Path) -> None:
+    from kashmirref.export import write_atomically
+
+    old = os.umask(0o077)
+    try:
+        write_atomically(tmp_path / "private.json", "{}")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_symlink_is_written_through_and_kept(tmp_path: Path) -> None:
+    from kashmirref.export import write_atomically
+
+    real = tmp_path / "real.json"
+    real.write_text("old", "utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomically(link, "new")
+    assert link.is_symlink() and real.read_text("utf-8") == "new"
+
+
+def test_a_fifo_is_written_to_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    from kashmirref.export import write_atomically
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomically(fifo, "through the pipe")
+    reader.join(timeout=30)
+    assert got == [b"through the pipe"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_an_export_never_overwrites_its_input(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[actor]]\nid = "my-group"\nname = "My group"\nkind = "group"\n', "utf-8")
+    before = mine.read_text("utf-8")
+    status = main(["export", "--data", str(mine), "-o", str(mine)])
+    assert status == 2 and mine.read_text("utf-8") == before

@@ -572,12 +572,13 @@ def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
     such as ``/dev/stdout``) is written to directly, never replaced. A new file gets the
     mode the umask allows, an existing one keeps its own.
     """
-    target = Path(os.path.realpath(path))
+    given = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if target.exists() and not target.is_file():
-        with open(target, "wb") as stream:
+    if given.exists() and not given.is_file():  # links followed: a FIFO, a device, a pipe
+        with open(given, "wb") as stream:
             stream.write(raw)
         return
+    target = Path(os.path.realpath(given))  # through a link, to the file it names
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:

@@ -321,3 +321,13 @@ def test_an_export_never_overwrites_its_input(tmp_path: Path) -> None:
     before = mine.read_text("utf-8")
     status = main(["export", "--data", str(mine), "-o", str(mine)])
     assert status == 2 and mine.read_text("utf-8") == before
+
+
+def test_export_to_standard_output_by_its_path() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kashmirref", "export", "-o", "/dev/stdout"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith(b"{")

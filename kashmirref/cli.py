@@ -130,12 +130,27 @@ def _show(args: argparse.Namespace) -> int:
         if isinstance(when, dt.date):
             shown[key] = format_date(when, getattr(record, f"{key}_precision", Precision.DAY))
     lines = [f"{kind} {record.id}", *_outline(shown, "  ")]
+    lines += _invoked_by(catalog, record.id) if kind == "Instrument" else []
     sources = [catalog.source(i) for i in sorted(_cited(data))]
     if sources:
         lines.append("  sources cited:")
         lines += [f"    {s.id}: {s.title} ({s.publisher})" for s in sources]
     _emit("\n".join(lines))
     return 0
+
+
+def _invoked_by(catalog: Catalog, instrument_id: str) -> list[str]:
+    """Who invoked an instrument, which clause and when, one line per invocation."""
+    from kashmirref.model import format_date
+
+    lines = []
+    for said in catalog.citing(instrument_id):
+        for invocation in said.invokes:
+            if invocation.instrument == instrument_id:
+                when = format_date(said.date, said.date_precision)
+                clause = invocation.provision or "(the instrument as a whole)"
+                lines.append(f"    {when}: {said.on_behalf_of}, {clause} [{said.id}]")
+    return [f"  invoked by ({len(lines)}):", *lines] if lines else []
 
 
 def _timeline(args: argparse.Namespace) -> int:

@@ -319,3 +319,9 @@ def test_show_gives_dates_as_precisely_as_known(capsys: pytest.CaptureFixture[st
     assert status == 0 and "\n  date: May 2025\n" in out and "2025-05-01" not in out
     status, out, _ = run(capsys, "show", "simla-1972")
     assert status == 0 and "\n  date: 2 July 1972\n" in out
+
+
+def test_show_lists_who_invoked_which_clause_when(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", "47")
+    assert status == 0 and "\n  invoked by (" in out
+    assert "24 March 2025: india, a-1-a [harish-2025-03-24-resolution-47-withdraw]" in out

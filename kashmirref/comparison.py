@@ -346,10 +346,12 @@ def side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None = Non
 
 
 def _first_grounds(side: Side) -> dict[str, Ground]:
+    """Each instrument's first ground, the first with a reading where one has it."""
     first: dict[str, Ground] = {}
     for ground in side.grounds:
-        if ground.reading is not None or ground.instrument not in first:
-            first.setdefault(ground.instrument, ground)
+        held = first.get(ground.instrument)
+        if held is None or (held.reading is None and ground.reading is not None):
+            first[ground.instrument] = ground
     return first
 
 

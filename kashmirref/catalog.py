@@ -33,6 +33,7 @@ from kashmirref.model import (
     Statement,
     Term,
     Topic,
+    lineage,
 )
 
 __all__ = ["TABLES", "Catalog", "Located", "TimelineEntry"]
@@ -74,6 +75,7 @@ class _Index:
     timeline: tuple[TimelineEntry, ...]
     timeline_dates: tuple[dt.date, ...]
     latest: dt.date | None
+    parents: Mapping[str, str | None]
     names: dict[tuple[str | None, bool], Mapping[str, str]] = attrs.field(factory=dict)
     histories: dict[tuple[str, str], tuple[Position, ...]] = attrs.field(factory=dict)
 
@@ -112,6 +114,7 @@ class _Index:
             timeline=tuple(timeline),
             timeline_dates=tuple(e.date for e in timeline),
             latest=max((s.last_possible for s in statements), default=None),
+            parents={a.id: a.parent for a in catalog._actors},
         )
 
 
@@ -275,6 +278,10 @@ class Catalog:
         result: Actor = self._get("actor", actor_id)
         return result
 
+    def lineage(self, actor_id: str) -> tuple[str, ...]:
+        """``actor_id`` and every actor above it by ``parent`` links, nearest first."""
+        return lineage(actor_id, self._index.parents)[0]
+
     def source(self, source_id: str) -> Source:
         """The source ``source_id``."""
         result: Source = self._get("source", source_id)
@@ -404,10 +411,18 @@ class Catalog:
         if topic is not None:
             self.topic(topic)
         when = None if as_of is None else as_date(as_of, "as_of")
+        coded_pairs = self._index.coded
+        if actor is not None and topic is not None:  # the common query: one dictionary hit
+            pairs = [(actor, topic)] if (actor, topic) in coded_pairs else []
+        else:
+            pairs = [
+                (who, what)
+                for who, what in coded_pairs
+                if (actor is None or who == actor) and (topic is None or what == topic)
+            ]
         found: list[Position] = []
-        for (who, what), coded in self._index.coded.items():
-            if (actor is not None and who != actor) or (topic is not None and what != topic):
-                continue
+        for who, what in pairs:
+            coded = coded_pairs[(who, what)]
             found += current(coded, when) if when is not None else self._history(who, what)
         found.sort(key=lambda p: (p.valid_from, p.actor, p.topic, p.stance))
         return tuple(found)

@@ -22,7 +22,7 @@ from html import escape
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import Relation, Side, matrix, relation_of_sides
-from kashmirref.model import Event, Record, Statement, Topic, lineage
+from kashmirref.model import Event, Record, Statement, Topic
 from kashmirref.render import STALE_NOTE, last_stated, stance_words
 from kashmirref.site.drawing import (
     INK,
@@ -266,9 +266,7 @@ def _legend(
 
 def lane_of(catalog: Catalog, actor_id: str, parties: Sequence[str]) -> str | None:
     """The party ``actor_id`` speaks for (following ``parent`` links), if any."""
-    parents = {a.id: a.parent for a in catalog.actors()}
-    chain, _ = lineage(actor_id, parents)
-    return next((step for step in chain if step in parties), None)
+    return next((step for step in catalog.lineage(actor_id) if step in parties), None)
 
 
 def _gap(before: dt.date | None, after: dt.date) -> float:

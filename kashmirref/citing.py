@@ -1,15 +1,16 @@
 """The catalogue's own version, and how to cite the library and its data.
 
 The code and the data have separate versions. The code's is :data:`kashmirref.__version__`
-(``0.1.0``); the data's is :data:`DATA_VERSION`, the date of its release (``2026.12.02``),
+(``0.1.0``); the data's is :data:`DATA_VERSION`, the date of its release (``2026.12.02.1``: the second
+release of 2 December 2026),
 together with a fingerprint of the shipped TOML files (:data:`DATA_FINGERPRINT`), so
 that a citation names exactly the records used. When the shipped files differ from the
 released ones (an edited copy), :func:`data_version` says so.
 
 >>> import kashmirref as kr
->>> str(kr.data_version())
-'2026.12.02'
->>> "data version 2026.12.02" in kr.cite()
+>>> str(kr.data_version()) == kr.DATA_VERSION
+True
+>>> f"data version {kr.DATA_VERSION}" in kr.cite()
 True
 """
 
@@ -34,14 +35,15 @@ __all__ = [
     "fingerprint_of",
 ]
 
-DATA_VERSION = "2026.12.02"
-"""The release of the shipped catalogue, as ``YYYY.MM.DD`` (distinct from the code's version).
+DATA_VERSION = "2026.12.02.1"
+"""The release of the shipped catalogue (distinct from the code's version): ``YYYY.MM.DD``,
+with ``.N`` after it for the N-th further release of the same day.
 
 Bump it, and :data:`DATA_FINGERPRINT` with it, whenever a shipped data file changes; the
 test suite fails until both are current.
 """
 
-DATA_FINGERPRINT = "b4a97e010c28391816322ed82bdac7d3df4b91f433ef9b6529bb008575a8f739"
+DATA_FINGERPRINT = "eea17174073e18631f6d4ae6e43d738fe4df1d921cdd565ede8bb0d9e0b9f4f4"
 """The SHA-256 fingerprint (:func:`fingerprint_of`) of the TOML files of :data:`DATA_VERSION`."""
 
 TITLE = "kashmirref: who said what, when, on which question in the Jammu and Kashmir question"

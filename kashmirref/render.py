@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import Comparison, Matrix, Row, Side
+from kashmirref.comparison import Comparison, Matrix, Relation, Row, Side
 from kashmirref.markup import escape, url
 from kashmirref.model import (
     STALE_AFTER_YEARS,
@@ -275,15 +275,23 @@ def comparison_markdown(comparison: Comparison) -> str:
 
 
 def _summary(rows: tuple[Row, ...], left: str, right: str) -> list[str]:
-    """The short table: per topic, its relation, then each side's stance and last word."""
+    """The short table: per topic, its relation, then each side's stance and last word.
+
+    Topics on which neither side has a statement are named together on one line.
+    """
     width = max(len(left), len(right))
     lines = []
+    silent = [row.topic.title for row in rows if row.relation is Relation.BOTH_SILENT]
     for row in rows:
+        if row.relation is Relation.BOTH_SILENT:
+            continue
         lines.append(f"{row.topic.title}: {row.relation.value}")
         for name, side in ((left, row.a), (right, row.b)):
             stated = last_stated(side)
             tail = f"last stated {stated}" if stated else ""
             lines.append(f"  {name.ljust(width)}  {stance_words(side).ljust(34)} {tail}".rstrip())
+    if silent:
+        lines += _wrap(f"No statement on record from either side: {'; '.join(silent)}.", "")
     return lines
 
 

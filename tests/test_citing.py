@@ -24,6 +24,11 @@ CFF_KEYS = {
 CFF_REQUIRED = {"authors", "cff-version", "message", "title"}
 
 
+def release_date(release: str) -> dt.date:
+    """The day of a release ``YYYY.MM.DD`` or ``YYYY.MM.DD.N`` (the N-th of that day after the first)."""
+    return dt.date(*map(int, release.split(".")[:3]))
+
+
 def test_data_version_matches_the_shipped_files() -> None:
     found = kr.data_version()
     assert found.fingerprint == fingerprint_of(shipped_files())
@@ -32,8 +37,8 @@ def test_data_version_matches_the_shipped_files() -> None:
         f"DATA_FINGERPRINT = {found.fingerprint!r}"
     )
     assert str(found) == kr.DATA_VERSION == found.release
-    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", kr.DATA_VERSION)
-    dt.date(*map(int, kr.DATA_VERSION.split(".")))
+    assert re.fullmatch(r"\d{4}\.\d{2}\.\d{2}(\.[1-9]\d*)?", kr.DATA_VERSION)
+    release_date(kr.DATA_VERSION)
 
 
 def test_an_edited_copy_is_marked_modified() -> None:
@@ -78,8 +83,6 @@ def test_citation_cff_is_valid_and_current() -> None:
         isinstance(a, dict) and ("name" in a or "family-names" in a) for a in data["authors"]
     )
     assert data["version"] == kr.__version__
-    assert dt.date.fromisoformat(data["date-released"]) == dt.date(
-        *map(int, kr.DATA_VERSION.split("."))
-    )
+    assert dt.date.fromisoformat(data["date-released"]) == release_date(kr.DATA_VERSION)
     assert f"data version {kr.DATA_VERSION}" in data["abstract"]
     assert data["license"] == "MIT"

@@ -25,7 +25,7 @@ CFF_REQUIRED = {"authors", "cff-version", "message", "title"}
 
 
 def release_date(release: str) -> dt.date:
-    """The day of a release ``YYYY.MM.DD`` or ``YYYY.MM.DD.N`` (the N-th of that day after the first)."""
+    """The day of a release, ``YYYY.MM.DD`` or ``YYYY.MM.DD.N`` (a further one that day)."""
     return dt.date(*map(int, release.split(".")[:3]))
 
 

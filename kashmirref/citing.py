@@ -2,8 +2,9 @@
 
 The code and the data have separate versions. The code's is :data:`kashmirref.__version__`
 (``0.1.0``); the data's is :data:`DATA_VERSION`, the date of its release
-(``2026.12.02.1``: the second release of 2 December 2026), together with a fingerprint of the shipped TOML files (:data:`DATA_FINGERPRINT`), so
-that a citation names exactly the records used. When the shipped files differ from the
+(``2026.12.02.1``: the second release of 2 December 2026), together with a fingerprint
+of the shipped TOML files (:data:`DATA_FINGERPRINT`), so that a citation names exactly
+the records used. When the shipped files differ from the
 released ones (an edited copy), :func:`data_version` says so.
 
 >>> import kashmirref as kr

@@ -558,7 +558,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in skip).lower()
 
 
-_COLLECTIVE = frozenset({ActorKind.STATE, ActorKind.ORGANISATION, ActorKind.ORGAN})
+_COLLECTIVE = frozenset(ActorKind) - {ActorKind.OFFICE, ActorKind.PERSON}
 """Actors known by their initials (``US``, ``OIC``); people and offices are not."""
 
 

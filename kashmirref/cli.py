@@ -81,6 +81,20 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _matrix(args: argparse.Namespace) -> int:
+    from kashmirref.comparison import holders, matrix
+
+    catalog = _catalog(args)
+    topic = _topic(catalog, args.topic)
+    if args.actors:
+        actors = [_actor(catalog, a) for a in args.actors]
+    else:
+        actors = list(holders(catalog, topic, kinds=args.actor_kind or (), as_of=args.as_of))
+    result = matrix(catalog, actors, topic, as_of=args.as_of)
+    _emit(result.to_json() if args.format == "json" else str(result))
+    return 0
+
+
 def _outline(value: Any, indent: str = "") -> list[str]:
     """Plain data as indented ``key: value`` lines, for people."""
     lines: list[str] = []
@@ -335,6 +349,17 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
+    def kind_option(sub: Any, help: str, *, many: bool = False) -> None:
+        kinds = [k.value for k in ActorKind]
+        sub.add_argument(
+            "--kind",
+            dest="actor_kind",
+            metavar="KIND",
+            choices=kinds,
+            action="append" if many else "store",
+            help=f"{help} ({', '.join(kinds)})",
+        )
+
     when = "YYYY, YYYY-MM or YYYY-MM-DD"
     p = command("compare", _compare, "compare two actors topic by topic")
     p.add_argument("a", help="first actor: id, name or alias, e.g. pakistan")
@@ -354,6 +379,23 @@ def _parser() -> argparse.ArgumentParser:
         help="with text: each side's grounds and quoted evidence under the summary "
         "(always shown with --topic)",
     )
+
+    p = command("matrix", _matrix, "every actor's stance on one topic, side by side")
+    p.add_argument("topic", help="topic: id or title, e.g. plebiscite")
+    p.add_argument(
+        "actors",
+        nargs="*",
+        metavar="ACTOR",
+        help="actors to show (default: every actor with a stance on the topic)",
+    )
+    kind_option(p, "without ACTOR arguments: only actors of this kind (repeatable)", many=True)
+    p.add_argument(
+        "--as-of",
+        type=_when,
+        metavar="DATE",
+        help=f"the stances on record on DATE ({when}; a year or month means its last day)",
+    )
+    p.add_argument("--format", choices=["text", "json"], default="text")
 
     p = command("show", _show, "show any record by id, name or resolution number")
     p.add_argument("id", help="record id, name or UNSC resolution number: simla-1972, 47")
@@ -377,14 +419,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("list", _list, "list the ids of actors, topics, instruments or sources")
     p.add_argument("kind", choices=["actors", "topics", "instruments", "sources"])
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument(
-        "--kind",
-        dest="actor_kind",
-        metavar="KIND",
-        choices=[k.value for k in ActorKind],
-        help="with 'actors': only actors of this kind (state, organisation, organ, office, "
-        "person, group)",
-    )
+    kind_option(p, "with 'actors': only actors of this kind")
 
     p = command("check", _check, "validate data files against the model")
     p.add_argument("paths", nargs="+", metavar="FILE", help="TOML or JSON data files")

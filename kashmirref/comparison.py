@@ -37,6 +37,7 @@ from kashmirref.dates import DateLike, as_date
 from kashmirref.errors import UnknownIdError
 from kashmirref.model import (
     Actor,
+    ActorKind,
     Ground,
     NoPositionFound,
     Position,
@@ -60,6 +61,7 @@ __all__ = [
     "compare",
     "compare_over_time",
     "evolution",
+    "holders",
     "matrix",
     "relation_between",
     "relation_of_sets",
@@ -205,8 +207,35 @@ _ORDER = {
 }
 
 
+_Answer = TypeVar("_Answer", bound="_Serialised")
+
+
+class _Serialised:
+    """Plain-data round trips shared by the answers (:class:`Comparison`, :class:`Matrix`)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal object."""
+        from kashmirref.io import unstructure
+
+        result: dict[str, Any] = unstructure(self)
+        return result
+
+    @classmethod
+    def from_dict(cls: type[_Answer], data: dict[str, Any]) -> _Answer:
+        """Rebuild the answer from :meth:`to_dict` output."""
+        from kashmirref.io import converter
+
+        return converter().structure(data, cls)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+
+
 @attrs.frozen(kw_only=True)
-class Comparison:
+class Comparison(_Serialised):
     """Two actors' stated positions compared topic by topic.
 
     ``rows`` are in the catalogue's topic order; :attr:`divergences`,
@@ -286,23 +315,6 @@ class Comparison:
 
         return comparison_markdown(self)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal object."""
-        from kashmirref.io import unstructure
-
-        result: dict[str, Any] = unstructure(self)
-        return result
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Comparison:
-        """Rebuild a comparison from :meth:`to_dict` output."""
-        from kashmirref.io import converter
-
-        return converter().structure(data, cls)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
 
 
 _Named = TypeVar("_Named", Actor, Source)
@@ -563,7 +575,7 @@ def compare_over_time(catalog: Catalog, a: str, b: str, topic: str) -> tuple[Spa
 
 
 @attrs.frozen(kw_only=True)
-class Matrix:
+class Matrix(_Serialised):
     """Several actors' stances on one topic, side by side."""
 
     topic: Topic
@@ -579,12 +591,46 @@ class Matrix:
         return matrix_text(self)
 
 
+def holders(
+    catalog: Catalog,
+    topic: str,
+    *,
+    kinds: Iterable[ActorKind | str] = (),
+    as_of: DateLike | None = None,
+) -> tuple[str, ...]:
+    """The actors with a stance on ``topic`` on record by ``as_of`` (any date when ``None``).
+
+    Sorted by name; ``kinds`` keeps only actors of those kinds (all kinds when empty).
+    """
+    subject = catalog.topic(topic)
+    wanted = {ActorKind(kind) for kind in kinds}
+    when = None if as_of is None else as_date(as_of, "as_of")
+    found = {
+        position.actor
+        for position in catalog.positions()
+        if position.topic == subject.id and (when is None or position.valid_from <= when)
+    }
+    chosen = [catalog.actor(a) for a in found]
+    return tuple(
+        a.id for a in sorted(chosen, key=lambda a: a.name) if not wanted or a.kind in wanted
+    )
+
+
 def matrix(
-    catalog: Catalog, actors: Sequence[str], topic: str, *, as_of: DateLike | None = None
+    catalog: Catalog,
+    actors: Sequence[str] | None,
+    topic: str,
+    *,
+    as_of: DateLike | None = None,
 ) -> Matrix:
-    """Every actor's stance on one topic (e.g. India, Pakistan, the US on mediation)."""
+    """Every actor's stance on one topic (e.g. India, Pakistan, the US on mediation).
+
+    ``actors=None`` takes every actor with a stance on the topic by then (:func:`holders`).
+    """
     subject = catalog.topic(topic)
     as_of = catalog.latest if as_of is None else as_date(as_of, "as_of")
+    if actors is None:
+        actors = holders(catalog, subject.id, as_of=as_of)
     sides = tuple(side(catalog, catalog.actor(actor).id, subject, as_of) for actor in actors)
     referenced_actors, sources = _referenced(catalog, sides, set(actors))
     return Matrix(

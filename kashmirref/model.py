@@ -87,14 +87,30 @@ class Precision(enum.StrEnum):
 
 
 class ActorKind(enum.StrEnum):
-    """What sort of actor a record is."""
+    """What sort of actor a record is.
+
+    A Kashmiri party is a ``party`` and a government of a part of Jammu and Kashmir a
+    ``territorial-government``: actors of their own, never merged into a state.
+    """
 
     STATE = "state"
+    """A sovereign state."""
     ORGANISATION = "organisation"
+    """An international organisation of states (the United Nations, the OIC)."""
     ORGAN = "organ"
+    """A body of a state, organisation or government: a UN organ, a parliament, a court."""
+    TERRITORIAL_GOVERNMENT = "territorial-government"
+    """The government of a territory that is not a state, and its bodies."""
+    PARTY = "party"
+    """A political party or an alliance of parties."""
+    THINK_TANK = "think-tank"
+    """A research institute, or a meeting it held."""
     OFFICE = "office"
+    """An office held by one person at a time (a prime minister, a spokesman)."""
     PERSON = "person"
+    """A named person."""
     GROUP = "group"
+    """Any other body of people."""
 
 
 class SourceKind(enum.StrEnum):

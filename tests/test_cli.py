@@ -325,3 +325,13 @@ def test_show_lists_who_invoked_which_clause_when(capsys: pytest.CaptureFixture[
     status, out, _ = run(capsys, "show", "47")
     assert status == 0 and "\n  invoked by (" in out
     assert "24 March 2025: india, a-1-a [harish-2025-03-24-resolution-47-withdraw]" in out
+
+
+def test_matrix_lists_every_holder_of_a_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "matrix", "Plebiscite", "--kind", "party", "--kind", "state")
+    assert status == 0
+    assert out.startswith("Plebiscite: Should the future")
+    assert "All Parties Hurriyat Conference" in out and "India" in out
+    assert "Organisation of Islamic Cooperation" not in out  # an organisation, not asked for
+    status, out, _ = run(capsys, "matrix", "plebiscite", "india", "OIC", "--format", "json")
+    assert [side["actor"] for side in json.loads(out)["sides"]] == ["india", "oic"]

@@ -74,6 +74,22 @@ def test_matrix(catalog: kr.Catalog) -> None:
     assert "United States" in str(table)
 
 
+def test_matrix_of_every_holder_by_kind(catalog: kr.Catalog) -> None:
+    states = kr.holders(catalog, "third-party-mediation", kinds=["state"])
+    assert {"india", "pakistan", "united-states", "ussr"} <= set(states)
+    assert all(catalog.actor(a).kind is kr.ActorKind.STATE for a in states)
+    parties = kr.holders(catalog, "plebiscite", kinds=[kr.ActorKind.PARTY])
+    assert "all-parties-hurriyat-conference" in parties
+    # an actor whose first stance on the topic came later does not hold one earlier
+    assert "all-parties-hurriyat-conference" not in kr.holders(
+        catalog, "plebiscite", as_of="1960"
+    )
+    table = kr.matrix(catalog, None, "plebiscite")
+    assert [s.actor for s in table.sides] == list(kr.holders(catalog, "plebiscite"))
+    assert all(s.stance is not None for s in table.sides)
+    assert kr.Matrix.from_dict(json.loads(table.to_json())) == table
+
+
 def test_unknown_actor(catalog: kr.Catalog) -> None:
     with pytest.raises(kr.UnknownIdError, match="did you mean 'pakistan'"):
         kr.compare(catalog, "pakstan", "india")

@@ -85,14 +85,12 @@ class _Index:
         statements = tuple(sorted(catalog._statements, key=lambda s: (s.date, s.id)))
         timeline: list[TimelineEntry] = [*catalog._events, *statements]
         timeline.sort(key=lambda e: (e.date, e.id))
-        pairs = {
-            (s.on_behalf_of, code.topic): None
-            for s in statements
-            for code in s.codes
-            if code.stance is not None
-        }
         by_topic: Mapping[str, tuple[Statement, ...]] = _group(statements, lambda s: s.topics)
-        coded = {(actor, topic): Coded.of(actor, topic, by_topic[topic]) for actor, topic in pairs}
+        by_pair: Mapping[tuple[str, str], tuple[Statement, ...]] = _group(
+            statements,
+            lambda s: [(s.on_behalf_of, c.topic) for c in s.codes if c.stance is not None],
+        )
+        coded = {pair: Coded.of(*pair, group) for pair, group in by_pair.items()}
         return cls(
             by_id=by_id,
             statements=statements,

@@ -51,9 +51,9 @@ _ITEM_RULES: dict[object, dict[str, Any]] = {model._slugs: _SLUG, model._lines: 
 """Validators of a tuple that constrain each item."""
 
 
-def _validators(field: attrs.Attribute[Any]) -> list[object]:
+def _validators(cls: type, field: attrs.Attribute[Any]) -> list[object]:
     """The field's own validators (under the type check every field has)."""
-    inner = getattr(field.validator, "_inner", field.validator)
+    inner = model.field_rule(cls, field.name)
     if inner is None:
         return []
     return list(getattr(inner, "_validators", None) or [inner])
@@ -86,10 +86,12 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no schema for {hint!r}")  # pragma: no cover - the model uses none
 
 
-def _field(field: attrs.Attribute[Any], hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+def _field(
+    cls: type, field: attrs.Attribute[Any], hint: Any, defs: dict[str, Any]
+) -> dict[str, Any]:
     found = _type(hint, defs)
     target = found["anyOf"][0] if "anyOf" in found else found
-    for check in _validators(field):
+    for check in _validators(cls, field):
         if check in _RULES:
             target.update(_RULES[check])
         elif check in _ITEM_RULES:
@@ -116,7 +118,7 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     defs[cls.__name__] = {
         "type": "object",
         "description": _first_paragraph(cls),
-        "properties": {f.name: _field(f, hints[f.name], defs) for f in fields},
+        "properties": {f.name: _field(cls, f, hints[f.name], defs) for f in fields},
         "required": [f.name for f in fields if f.default is attrs.NOTHING],
         "additionalProperties": False,
     }

@@ -33,6 +33,7 @@ class _Checker:
         self.actors = {a.id for a in self.tables["actor"]}
         self.parents = {a.id: a.parent for a in self.tables["actor"]}
         self.topics = {t.id: t for t in self.tables["topic"]}
+        self.labels = {t.id: frozenset(p.label for p in t.scale) for t in self.topics.values()}
         self.sources = {s.id: s for s in self.tables["source"]}
         self.instruments = {i.id: i for i in self.tables["instrument"]}
         self.statements = {s.id: s for s in self.tables["statement"]}
@@ -142,7 +143,7 @@ class _Checker:
         topic = self.topics[topic_id]
         if stance is None:
             return
-        if stance not in {point.label for point in topic.scale}:
+        if stance not in self.labels[topic_id]:
             labels = ", ".join(point.label for point in topic.scale)
             self.add(
                 "statement",

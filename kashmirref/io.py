@@ -26,7 +26,7 @@ from kashmirref import locate, snapshot
 from kashmirref.catalog import Catalog, Located, build
 from kashmirref.convert import converter, dumps, unstructure
 from kashmirref.errors import DataError, FieldError, Problem, brief
-from kashmirref.model import RECORD_TYPES, _validators_off
+from kashmirref.model import RECORD_TYPES, _validators_off, field_checks
 
 # cattrs is imported where it is first needed, not here: loading the shipped catalogue
 # from its snapshot (see kashmirref.snapshot) never structures a record.
@@ -151,14 +151,13 @@ def _format(error: BaseException, kind: type | None) -> str:
 def _field_errors(record: Any, path: str = "") -> list[tuple[str, str]]:
     """Run every validator of ``record`` and of the records inside it; collect failures."""
     found: list[tuple[str, str]] = []
-    for field in attrs.fields(type(record)):
+    for field, check in field_checks(type(record)):
         value = getattr(record, field.name)
         where = f"{path}{field.name}"
-        if field.validator is not None:
-            try:
-                field.validator(record, field, value)
-            except FieldError as error:
-                found.append((f"{path}{error.field}", error.message))
+        try:
+            check(record, field, value)
+        except FieldError as error:
+            found.append((f"{path}{error.field}", error.message))
         items = value if isinstance(value, tuple) else (value,)
         for i, item in enumerate(items):
             if attrs.has(type(item)):

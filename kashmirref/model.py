@@ -287,9 +287,10 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 class _Guard:
-    """A field's validator: its type first (as the loader checks it), then its own rules.
+    """One field's checks: its type first (as the loader checks it), then its own rules.
 
-    Skipped while :func:`_validators_off` is in effect in the calling thread.
+    Used on its own where every problem of a record is wanted (:func:`field_checks`);
+    a record's construction runs all of its fields at once (:class:`_RecordGuard`).
     """
 
     __slots__ = ("_check", "_inner", "_name", "_resolved")
@@ -301,8 +302,6 @@ class _Guard:
         self._resolved = False
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not _VALIDATING.get():
-            return
         if not self._resolved:
             self._check = _checker(_hints(type(instance))[self._name])
             self._resolved = True
@@ -314,19 +313,151 @@ class _Guard:
             self._inner(instance, attribute, value)
 
 
+_CHECKERS: dict[Any, _Check | None] = {}
+
+
+def _slow_check(hint: Any, name: str, value: object) -> None:
+    """Raise the :class:`FieldError` the type ``hint`` gives ``value``, if any."""
+    if hint not in _CHECKERS:
+        _CHECKERS[hint] = _checker(hint)
+    check = _CHECKERS[hint]
+    wrong = None if check is None else check(value)
+    if wrong is not None:
+        raise FieldError(name, wrong)
+
+
+def _needs_slow_check(hint: Any, names: dict[str, Any]) -> str:
+    """A Python expression in ``v``, true when ``v`` may not be of type ``hint``.
+
+    It decides the common case by the value's class alone; when it is true,
+    :func:`_slow_check` decides (a subclass passes, a wrong type raises). Objects the
+    expression refers to are added to ``names``.
+    """
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            return f"v is not None and ({_needs_slow_check(options[0], names)})"
+        return "True"
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis and _checked_by_class(args[0]):
+            names[f"T{len(names)}"] = args[0]
+            item = f"T{len(names) - 1}"
+            return f"v.__class__ is not tuple or (v and set(map(type, v)) != {{{item}}})"
+        return "True"
+    if not isinstance(hint, type):
+        return "True"
+    key = f"T{len(names)}"
+    names[key] = hint
+    if hint is dt.date:
+        names.update(EARLIEST=EARLIEST, LATEST=LATEST)
+        return f"v.__class__ is not {key} or not EARLIEST <= v <= LATEST"
+    if hint is int:
+        names.update(LARGEST_INT=LARGEST_INT)
+        return f"v.__class__ is not {key} or not -LARGEST_INT <= v <= LARGEST_INT"
+    return f"v.__class__ is not {key}"
+
+
+def _checked_by_class(hint: Any) -> bool:
+    """Whether a value's class alone shows it is of type ``hint`` (no range to check)."""
+    return isinstance(hint, type) and hint not in (dt.date, int)
+
+
+def _compiled(cls: type, rules: Mapping[str, Any]) -> Callable[[object], None]:
+    """One function that checks every field of a ``cls`` record, in field order.
+
+    Per field: the type (:func:`_needs_slow_check`, then :func:`_slow_check`), then the
+    field's own validator from ``rules``; the first failure raises, as attrs does.
+    """
+    hints = _hints(cls)
+    names: dict[str, Any] = {"_slow_check": _slow_check}
+    body = []
+    for i, field in enumerate(attrs.fields(cls)):
+        names[f"H{i}"] = hints[field.name]
+        body += [
+            f"    v = self.{field.name}",
+            f"    if {_needs_slow_check(hints[field.name], names)}:",
+            f"        _slow_check(H{i}, {field.name!r}, v)",
+        ]
+        if rules.get(field.name) is not None:
+            names[f"R{i}"], names[f"A{i}"] = rules[field.name], field
+            body.append(f"    R{i}(self, A{i}, v)")
+    source = "\n".join(["def check(self):", *body, "    return None"])
+    exec(compile(source, f"<kashmirref checks of {cls.__name__}>", "exec"), names)
+    check: Callable[[object], None] = names["check"]
+    return check
+
+
+class _RecordGuard:
+    """The one attrs validator of a record class, on its first field: it checks them all.
+
+    attrs runs validators once every field is set, so one validator can check the whole
+    record: each field's type, then the field's own rules (``rules``: field name →
+    validator), compiled once per class by :func:`_compiled`, so that building a record
+    costs one call, not one per field. Skipped while :func:`_validators_off` is in effect
+    in the calling thread.
+    """
+
+    __slots__ = ("_checks", "rules")
+
+    def __init__(self, rules: Mapping[str, Any]) -> None:
+        self.rules = dict(rules)
+        self._checks: dict[type, Callable[[object], None]] = {}
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not _VALIDATING.get():
+            return
+        kind = type(instance)
+        check = self._checks.get(kind)
+        if check is None:
+            check = self._checks[kind] = _compiled(kind, self.rules)
+        check(instance)
+
+
 def _guarded(_: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """Give every field a :class:`_Guard` validator (an attrs field transformer)."""
-    return [field.evolve(validator=_Guard(field.name, field.validator)) for field in fields]
+    """Give a record class one :class:`_RecordGuard` for all its fields (a field transformer)."""
+    if not fields:
+        return fields
+    guard = _RecordGuard({field.name: field.validator for field in fields})
+    return [fields[0].evolve(validator=guard), *(f.evolve(validator=None) for f in fields[1:])]
+
+
+def field_rule(cls: type, name: str) -> Any:
+    """The validator field ``name`` of record class ``cls`` was declared with (or ``None``)."""
+    guard = attrs.fields(cls)[0].validator
+    return guard.rules.get(name) if isinstance(guard, _RecordGuard) else None
+
+
+def field_checks(cls: type) -> tuple[tuple[attrs.Attribute[Any], _Guard], ...]:
+    """Each field of record class ``cls`` with its own checks (type, then rules).
+
+    For reporting every problem of a record at once; building a record stops at the
+    first.
+    """
+    return tuple(
+        (field, _Guard(field.name, field_rule(cls, field.name))) for field in attrs.fields(cls)
+    )
 
 
 # ---------------------------------------------------------------------- validators
 
 
+_GOOD_SLUGS: set[str] = set()
+"""Slugs already found valid: ids recur across records (speakers, topics, sources)."""
+
+
 def _slug(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value.__class__ is str and value in _GOOD_SLUGS:
+        return
     if not _SLUG.fullmatch(value):
         raise FieldError(
             attribute.name, f"must be a lowercase slug such as 'simla-1972', got {brief(value)}"
         )
+    if value.__class__ is str:
+        if len(_GOOD_SLUGS) >= 100_000:
+            _GOOD_SLUGS.clear()  # bounded: a long-lived process loading ever new ids
+        _GOOD_SLUGS.add(value)
 
 
 def _optional_slug(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -346,8 +477,13 @@ _CONTROL_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
+_VISIBLE_ASCII = re.compile("[!-~]")
+
+
 def _shows_something(value: str) -> bool:
     """Whether ``value`` has a character that shows: not only spaces, marks or formats."""
+    if _VISIBLE_ASCII.search(value):
+        return True  # the common case, decided in one search
     for char in value:
         if char.isspace() or char in _INVISIBLE_LETTERS:
             continue

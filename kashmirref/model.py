@@ -129,6 +129,10 @@ class InstrumentKind(enum.StrEnum):
     CHARTER_ARTICLE = "charter-article"
     UNSC_RESOLUTION = "unsc-resolution"
     UNCIP_RESOLUTION = "uncip-resolution"
+    STATUTE = "statute"
+    """An act of a legislature (the Jammu and Kashmir Reorganisation Act, 2019)."""
+    ORDER = "order"
+    """An executive order or declaration (the Presidential Orders C.O. 272 and 273)."""
 
 
 class InstrumentStatus(enum.StrEnum):

@@ -277,19 +277,27 @@ def comparison_markdown(comparison: Comparison) -> str:
 def _summary(rows: tuple[Row, ...], left: str, right: str) -> list[str]:
     """The short table: per topic, its relation, then each side's stance and last word.
 
-    Topics on which neither side has a statement are named together on one line.
+    Two lines a topic: the topic and relation, then both sides' stances with the date
+    each was last stated. Topics on which neither side has a statement are named
+    together on one line.
     """
-    width = max(len(left), len(right))
-    lines = []
+    lines = ["Per topic: how the stances relate; each side's stance (when last stated).", ""]
     silent = [row.topic.title for row in rows if row.relation is Relation.BOTH_SILENT]
     for row in rows:
         if row.relation is Relation.BOTH_SILENT:
             continue
         lines.append(f"{row.topic.title}: {row.relation.value}")
+        sides = []
         for name, side in ((left, row.a), (right, row.b)):
             stated = last_stated(side)
-            tail = f"last stated {stated}" if stated else ""
-            lines.append(f"  {name.ljust(width)}  {stance_words(side).ljust(34)} {tail}".rstrip())
+            sides.append(f"{name} {stance_words(side)}" + (f" ({stated})" if stated else ""))
+        lines += textwrap.wrap(
+            "  |  ".join(sides),
+            WIDTH,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
     if silent:
         lines += _wrap(f"No statement on record from either side: {'; '.join(silent)}.", "")
     return lines

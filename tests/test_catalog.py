@@ -63,12 +63,15 @@ def test_positions_as_of(catalog: kr.Catalog) -> None:
         "accession-validity": "not-valid",
         "dialogue-agenda": "central-item",
         "human-rights": "seeks-scrutiny",
+        "kashmiri-participation": "consulted",  # Zafrulla Khan to the Commission, July 1948
+        "loc-as-border": "rejects",
         "loc-ceasefire": "committed",
         "plebiscite": "calls-for",
         "talks-preconditions": "step-first",
         "self-determination": "outstanding",
         "territorial-status": "to-be-settled",
-        "third-party-mediation": "seeks",
+        # Pakistan accepted Graham's proposed meeting in 1958 (good offices to talks)
+        "third-party-mediation": "with-consent-of-both",
         "unsc-resolutions": "apply",
     }
     # nothing in an answer as of 1960 comes from after it

@@ -121,7 +121,7 @@ def test_imprecise_dates_are_drawn_as_such(catalog: kr.Catalog, site: dict[str, 
     assert "1949" in labels
     assert not any(label and "Jan 1949" in label for label in labels)
     assert "-hatch-" in markup
-    assert "India on Plebiscite: calls-for (1949 \u2013 1 March 1951)" in markup
+    assert "India on Plebiscite: calls-for (1949 \u2013 16 August 1950)" in markup
 
 
 def test_one_day_spans_stay_visible(catalog: kr.Catalog) -> None:

@@ -280,6 +280,18 @@ class Catalog:
         """``actor_id`` and every actor above it by ``parent`` links, nearest first."""
         return lineage(actor_id, self._index.parents)[0]
 
+    def only_in_press_of_others(self, statement: Statement) -> bool:
+        """Whether every copy cited for ``statement`` was published by another state.
+
+        True when each cited source's ``press_of`` names a state that is not the actor
+        the statement speaks for nor one it belongs to: the words are heard only through
+        another state's government, press or partisan sites (India's words only in
+        Pakistan's press, say).
+        """
+        own = set(self.lineage(statement.on_behalf_of))
+        publishers = {self.source(c.source).press_of for c in statement.citations}
+        return None not in publishers and not publishers & own
+
     def source(self, source_id: str) -> Source:
         """The source ``source_id``."""
         result: Source = self._get("source", source_id)

@@ -128,7 +128,8 @@ def _cited(value: Any) -> set[str]:
 
 def _show(args: argparse.Namespace) -> int:
     from kashmirref.io import unstructure
-    from kashmirref.model import Precision, format_date
+    from kashmirref.model import Precision, Statement, format_date
+    from kashmirref.render import press_note
 
     catalog = _catalog(args)
     record = catalog.lookup(args.id)
@@ -145,6 +146,8 @@ def _show(args: argparse.Namespace) -> int:
             shown[key] = format_date(when, getattr(record, f"{key}_precision", Precision.DAY))
     lines = [f"{kind} {record.id}", *_outline(shown, "  ")]
     lines += _invoked_by(catalog, record.id) if kind == "Instrument" else []
+    note = press_note(catalog, record) if isinstance(record, Statement) else None
+    lines += [f"  copies: {note}"] if note else []
     sources = [catalog.source(i) for i in sorted(_cited(data))]
     if sources:
         lines.append("  sources cited:")

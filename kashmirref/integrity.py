@@ -117,6 +117,10 @@ class _Checker:
             if lineage(actor.id, parents)[1]:
                 self.add("actor", actor.id, "parent", "parent chain loops back on itself")
 
+    def source(self) -> None:
+        for source in self.tables["source"]:
+            self.ref("source", source.id, "press_of", source.press_of, "actor")
+
     def statement(self) -> None:
         for s in self.tables["statement"]:
             self.ref("statement", s.id, "speaker", s.speaker, "actor")
@@ -268,6 +272,7 @@ def check(
     checker = _Checker(catalog, unresolved)
     checker.unique_ids()
     checker.actor_parents()
+    checker.source()
     checker.statement()
     checker.anchors()
     checker.no_position()

@@ -642,7 +642,11 @@ class Source(_Displayed):
     """A document cited by the catalogue: a treaty text, UN record, transcript or report.
 
     ``published`` is given no more precisely than the document itself supports (see
-    ``published_precision``).
+    ``published_precision``). ``press_of`` is the state (an actor id) whose government,
+    press or partisan site published this copy, where that is India or Pakistan, the two
+    states whose statements are compared: a statement that only the other state's copies
+    carry is marked (:meth:`~kashmirref.catalog.Catalog.only_in_press_of_others`).
+    ``None`` for the UN's, a third country's or an international publisher's copy.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -655,6 +659,7 @@ class Source(_Displayed):
     kind: SourceKind
     url: str | None = attrs.field(default=None, validator=_optional_web_address)
     note: str | None = attrs.field(default=None, validator=_optional_text)
+    press_of: str | None = attrs.field(default=None, validator=_optional_slug)
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guarded)

@@ -71,6 +71,15 @@ def last_stated(side: Side) -> str:
     return format_date(side.position.last_stated, side.position.last_stated_precision)
 
 
+def press_note(catalog: Catalog, statement: Statement) -> str | None:
+    """Say so when a statement is known only from another state's copies (else ``None``)."""
+    if not catalog.only_in_press_of_others(statement):
+        return None
+    states = sorted({catalog.source(c.source).press_of or "" for c in statement.citations})
+    names = " and ".join(catalog.actor(s).name for s in states)
+    return f"known only from copies published in {names} (government, press or other sites)"
+
+
 def silence_words(side: Side) -> str:
     """Why a silent side has no stance: the recorded search, or that none was recorded."""
     gap = side.no_position

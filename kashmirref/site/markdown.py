@@ -21,6 +21,7 @@ from kashmirref.model import (
     StatementForm,
     format_date,
 )
+from kashmirref.render import press_note
 from kashmirref.site.links import href
 
 __all__ = ["Writer", "escape", "table", "web_link"]
@@ -74,7 +75,9 @@ class Writer:
                 who += f" (for {self.actor(statement.on_behalf_of)})"
         reported = ", as reported" if statement.form is StatementForm.REPORTED else ""
         venue = f", {escape(statement.venue)}" if statement.venue else ""
-        return f"**{when}**{who}{venue}{reported}: {self.quote(statement.citation)}"
+        note = press_note(self.catalog, statement)
+        known = f" *({escape(note)})*" if note else ""
+        return f"**{when}**{who}{venue}{reported}: {self.quote(statement.citation)}{known}"
 
     def evidence(self, position: Position) -> str:
         """A position's evidence, one statement per paragraph, oldest first."""

@@ -90,9 +90,12 @@ _T = TypeVar("_T")
 _R = TypeVar("_R", Actor, Source, Topic, Instrument, Statement, NoPositionFound, Event, Term)
 
 EARLIEST = dt.date(1940, 1, 1)
-LATEST = dt.date(2030, 12, 31)
-CHECKED_LATEST = dt.date(2031, 12, 31)
-"""Citations are checked after every generated source is published, by this date."""
+LATEST = dt.date(2025, 12, 31)
+"""Generated records fall in the record's era, 1940 to 2025."""
+CHECKED_EARLIEST = dt.date(2026, 1, 1)
+CHECKED_LATEST = dt.date(2026, 12, 2)
+"""Citations are checked after every generated source is published and never in the
+future: in 2026, up to the day of the shipped data's release."""
 _SLUG_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 _TEXT_CHARS = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:'()|*<>-"
@@ -189,7 +192,7 @@ def _citations(sources: tuple[str, ...] | None) -> st.SearchStrategy[Citation]:
         source=_pick(sources),
         quote=texts(),
         locator=_optional(texts(4)),
-        checked=dates(LATEST, CHECKED_LATEST),
+        checked=dates(CHECKED_EARLIEST, CHECKED_LATEST),
         read_at=_optional(st.just("https://mirror.example.org/copy")),
     )
 
@@ -214,7 +217,7 @@ def _actors(parents: tuple[str, ...] | None) -> st.SearchStrategy[Actor]:
 
 
 def _draw_sources(draw: st.DrawFn, ids: st.SearchStrategy[str] | None = None) -> Source:
-    """Sources, published between 1940 and 2030 with any precision."""
+    """Sources, published between 1940 and 2025 with any precision."""
     published, precision = _draw_precise_dates(draw)
     return Source(
         id=draw(ids if ids is not None else globals()["ids"]()),
@@ -402,7 +405,7 @@ def no_positions(
             start=st.just(min(pair)),
             end=st.just(max(pair)),
             searched=texts(),
-            checked=dates(),
+            checked=dates(CHECKED_EARLIEST, CHECKED_LATEST),
         )
     )
 

@@ -54,3 +54,45 @@ def test_indus_waters_abeyance_is_indias_declaration_not_the_treatys_status(
     assert [(d.declared_by, d.status, d.unilateral) for d in treaty.declarations] == [
         ("india", kr.InstrumentStatus.IN_ABEYANCE, True)
     ]
+
+
+def test_a_stance_restated_after_a_mixed_period_opens_a_new_run() -> None:
+    # Found by Hypothesis: y's 'a' of 1 January 1998 (to the day) and 'b' of January
+    # 1998 (to the month) cannot be ordered, so both hold (mixed); 'a' restated in 1999
+    # is a new run. The history keeps the first 'a', closed when the new run begins.
+    day = dt.date
+    source = kr.Source(
+        id="s", title="K", publisher="K", published=day(2000, 1, 1), kind=kr.SourceKind.PRIMARY
+    )
+    cited = (kr.Citation(source="s", quote="K", checked=day(2026, 1, 1)),)
+    scale = tuple(kr.Stance(value=i, label=x, meaning="K", rules="K") for i, x in enumerate("ab"))
+    topic = kr.Topic(id="t", title="K", question="K", scale=scale)
+
+    def said(sid: str, when: dt.date, stance: str, precision: str = "day") -> kr.Statement:
+        return kr.Statement(
+            id=sid,
+            date=when,
+            date_precision=kr.Precision(precision),
+            speaker="y",
+            on_behalf_of="y",
+            form=kr.StatementForm.DIRECT,
+            citations=cited,
+            codes=(kr.Code(topic="t", stance=stance),),
+        )
+
+    catalog = kr.Catalog(
+        actors=(kr.Actor(id="y", name="Y", kind=kr.ActorKind.STATE),),
+        sources=(source,),
+        topics=(topic,),
+        statements=(
+            said("s1", day(1998, 1, 1), "a"),
+            said("s2", day(1998, 1, 1), "b", "month"),
+            said("s3", day(1999, 1, 1), "a"),
+        ),
+    )
+    history = [(p.stance, p.evidence, p.valid_to, p.mixed) for p in catalog.positions("y", "t")]
+    assert history == [
+        ("a", ("s1",), day(1999, 1, 1), True),
+        ("b", ("s2",), day(1999, 1, 1), True),
+        ("a", ("s3",), None, False),
+    ]

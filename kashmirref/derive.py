@@ -141,10 +141,7 @@ def history(coded: Coded) -> tuple[Position, ...]:
         statement = coded.statements[index]
         now = {p.stance: p for p in current(coded, when)}
         for stance, held in list(open_.items()):
-            # closed when the stance is no longer current, or when it is current again
-            # by a new run (a statement of another stance came between, in the order
-            # the record can give: a mixed period, then one of its stances restated)
-            if stance not in now or now[stance].evidence[0] not in held.evidence:
+            if stance not in now:
                 closed.append(
                     attrs.evolve(
                         held,

@@ -607,8 +607,8 @@ def holders(
     when = None if as_of is None else as_date(as_of, "as_of")
     found = {
         position.actor
-        for position in catalog.positions()
-        if position.topic == subject.id and (when is None or position.valid_from <= when)
+        for position in catalog.positions(topic=subject.id)
+        if when is None or position.valid_from <= when
     }
     chosen = [catalog.actor(a) for a in found]
     return tuple(

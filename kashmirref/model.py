@@ -297,22 +297,14 @@ class _Guard:
     a record's construction runs all of its fields at once (:class:`_RecordGuard`).
     """
 
-    __slots__ = ("_check", "_inner", "_name", "_resolved")
+    __slots__ = ("_inner", "_name")
 
     def __init__(self, name: str, inner: Any) -> None:
         self._name = name
         self._inner = inner
-        self._check: _Check | None = None
-        self._resolved = False
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not self._resolved:
-            self._check = _checker(_hints(type(instance))[self._name])
-            self._resolved = True
-        if self._check is not None:
-            wrong = self._check(value)
-            if wrong is not None:
-                raise FieldError(attribute.name, wrong)
+        _slow_check(_hints(type(instance))[self._name], attribute.name, value)
         if self._inner is not None:
             self._inner(instance, attribute, value)
 
@@ -337,6 +329,12 @@ def _needs_slow_check(hint: Any, names: dict[str, Any]) -> str:
     :func:`_slow_check` decides (a subclass passes, a wrong type raises). Objects the
     expression refers to are added to ``names``.
     """
+
+    def named(kind: type) -> str:
+        key = f"T{len(names)}"
+        names[key] = kind
+        return key
+
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -346,14 +344,12 @@ def _needs_slow_check(hint: Any, names: dict[str, Any]) -> str:
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis and _checked_by_class(args[0]):
-            names[f"T{len(names)}"] = args[0]
-            item = f"T{len(names) - 1}"
+            item = named(args[0])
             return f"v.__class__ is not tuple or (v and set(map(type, v)) != {{{item}}})"
         return "True"
     if not isinstance(hint, type):
         return "True"
-    key = f"T{len(names)}"
-    names[key] = hint
+    key = named(hint)
     if hint is dt.date:
         names.update(EARLIEST=EARLIEST, LATEST=LATEST)
         return f"v.__class__ is not {key} or not EARLIEST <= v <= LATEST"

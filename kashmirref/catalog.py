@@ -27,6 +27,7 @@ from kashmirref.model import (
     Event,
     Instrument,
     InstrumentKind,
+    Invocation,
     NoPositionFound,
     Position,
     Record,
@@ -37,7 +38,7 @@ from kashmirref.model import (
     lineage,
 )
 
-__all__ = ["TABLES", "Catalog", "Located", "TimelineEntry"]
+__all__ = ["TABLES", "Catalog", "Invoked", "Located", "TimelineEntry"]
 
 
 class Located(Protocol):
@@ -58,6 +59,27 @@ TABLES: Mapping[str, str] = {kind: f"{kind}s" for kind in RECORD_TYPES}
 _R = TypeVar("_R", bound=Record)
 
 TimelineEntry: TypeAlias = Event | Statement
+
+
+@attrs.frozen(kw_only=True)
+class Invoked:
+    """One invocation of an instrument: the statement whose words make it, and what they invoke.
+
+    :attr:`invocation` gives the clause, where the words name one, and the speaker's reading.
+    """
+
+    statement: Statement
+    invocation: Invocation
+
+    @property
+    def provision(self) -> str | None:
+        """The clause the words name, or ``None`` for the instrument as a whole."""
+        return self.invocation.provision
+
+    @property
+    def actor(self) -> str:
+        """Whose behalf the statement was made on."""
+        return self.statement.on_behalf_of
 """An entry of :meth:`Catalog.timeline`: an event or a statement."""
 
 
@@ -582,6 +604,30 @@ class Catalog:
             when = as_date(as_of, "as_of")
             found = tuple(s for s in found if s.on_record_by(when))
         return found
+
+
+    def invocations(
+        self,
+        instrument_id: str,
+        provision: str | None = None,
+        as_of: DateLike | None = None,
+    ) -> tuple[Invoked, ...]:
+        """Every invocation of instrument ``instrument_id``, in date order.
+
+        With ``provision``, only those whose words name that clause (an unknown clause
+        raises :class:`~kashmirref.errors.UnknownIdError` naming the known ones); with
+        ``as_of``, only statements on record by then.
+        """
+        instrument = self.instrument(instrument_id)
+        if provision is not None:
+            instrument.provision(provision)
+        return tuple(
+            Invoked(statement=said, invocation=invocation)
+            for said in self.citing(instrument_id, as_of)
+            for invocation in said.invokes
+            if invocation.instrument == instrument_id
+            and (provision is None or invocation.provision == provision)
+        )
 
 
 def _check_id(value: object, what: str) -> None:

@@ -1070,7 +1070,9 @@ def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | 
         raise FieldError(attribute.name, "is required for a UNSC resolution")
 
 
-def _missing_parts(instance: Instrument, attribute: attrs.Attribute[Any], value: str | None) -> None:
+def _missing_parts(
+    instance: Instrument, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
     _optional_text(instance, attribute, value)
     if value is not None and instance.complete:
         raise FieldError(attribute.name, "names missing parts of a text marked complete")

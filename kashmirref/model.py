@@ -54,6 +54,7 @@ __all__ = [
     "Term",
     "TermName",
     "Topic",
+    "citations_of",
     "format_date",
     "is_stale",
     "last_day",
@@ -1199,3 +1200,21 @@ def _register_with_hypothesis() -> None:
 
 
 _register_with_hypothesis()
+
+
+def citations_of(record: object) -> Iterator[Citation]:
+    """Every citation inside ``record``, however deeply nested, and each provision's copy.
+
+    The records that cite a source are those for which this yields a citation of it.
+    """
+    if isinstance(record, Citation):
+        yield record
+    elif isinstance(record, Provision):
+        if record.copy is not None:
+            yield record.copy
+    elif isinstance(record, tuple):
+        for item in record:
+            yield from citations_of(item)
+    elif attrs.has(type(record)):
+        for field in attrs.fields(typing.cast(Any, type(record))):
+            yield from citations_of(getattr(record, field.name))

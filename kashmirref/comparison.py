@@ -316,7 +316,6 @@ class Comparison(_Serialised):
         return comparison_markdown(self)
 
 
-
 _Named = TypeVar("_Named", Actor, Source)
 
 

@@ -25,7 +25,7 @@ from kashmirref.model import (
     format_date,
 )
 from kashmirref.render import STALE_NOTE, comparison_markdown, last_stated, stance_words
-from kashmirref.site import svg
+from kashmirref.site import history, svg
 from kashmirref.site.links import html_href
 from kashmirref.site.markdown import Writer, escape, table, web_link
 
@@ -45,9 +45,14 @@ _WIDE = ["---", "hide:", "  - toc", "---", ""]
 """Front matter that gives a page with a wide figure the table of contents' width."""
 
 
-def _figure(svg_markup: str) -> list[str]:
-    """Raw SVG as a Markdown block: surrounded by blank lines, with none inside."""
-    return ["", f'<figure class="kr-figure">\n{svg_markup}\n</figure>', ""]
+def _figure(svg_markup: str, kind: str = "") -> list[str]:
+    """Raw SVG as a Markdown block: surrounded by blank lines, with none inside.
+
+    ``kind`` adds a class: ``kr-wide`` (shown on wide screens only), ``kr-narrow``
+    (on phones only) or ``kr-fit`` (scaled to the text column on wide screens).
+    """
+    classes = f"kr-figure {kind}".strip()
+    return ["", f'<figure class="{classes}">\n{svg_markup}\n</figure>', ""]
 
 
 def grid_actors(catalog: Catalog, parties: Sequence[str]) -> list[str]:
@@ -71,8 +76,6 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         "last stated. Select a row to see the topic's page, which quotes the evidence and",
         "explains the topic's scale.",
         "",
-        escape(STALE_NOTE),
-        "",
     ]
     paired = len(parties) == 2
     if paired:
@@ -81,7 +84,8 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         lines += [f"- {escape(entry)}" for entry in entries]
         lines += ["", escape(outro)]
     href = lambda r: html_href(path, r)  # noqa: E731
-    lines += _figure(svg.stance_grid(catalog, parties, href, others))
+    lines += _figure(svg.stance_grid(catalog, parties, href, others), "kr-wide")
+    lines += _figure(svg.stance_grid(catalog, parties, href, others, narrow=True), "kr-narrow")
     rows = []
     for topic in catalog.topics():
         sides = matrix(catalog, actors, topic.id).sides
@@ -90,7 +94,7 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
             if side.position is not None:
                 cells.append(f"{escape(stance_words(side))} (last stated {last_stated(side)})")
             else:
-                cells.append("none found" if side.no_position else "")
+                cells.append(escape(stance_words(side)))
         if paired:
             relation = relation_of_sides(topic, sides[0], sides[1])[0]
             cells.insert(2, svg.RELATION_WORDS[relation][0])
@@ -118,9 +122,17 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
         *_WIDE,
         "# Timeline",
         "",
-        "Events (diamonds) and statements (dots) in date order. A statement sits in the lane",
-        "of the party it was made for; space between rows grows with the time between them.",
-        *_figure(svg.timeline(catalog, parties, lambda r: html_href(path, r))),
+        "Every event and statement at its date: events in the first lane, a statement in",
+        "the lane of the party it was made for, every other actor's in the last. Time runs",
+        "left to right in proportion (each year the same width), so busy weeks are dense;",
+        "each mark names its entry when pointed at and links to it in the list below,",
+        "which gives every entry by year.",
+        *_figure(
+            history.timeline(
+                catalog, parties, lambda r: html_href(path, r), history.horizon(catalog)
+            ),
+            "kr-fit",
+        ),
     ]
     for year, entries in groupby(catalog.timeline(), key=lambda e: e.date.year):
         lines += [f"## {year}", ""]

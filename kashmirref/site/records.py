@@ -25,7 +25,7 @@ from kashmirref.model import (
     last_day,
 )
 from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words
-from kashmirref.site import history
+from kashmirref.site import charts, history
 from kashmirref.site.drawing import RELATION_WORDS
 from kashmirref.site.links import html_href, page_path
 from kashmirref.site.markdown import Writer, escape, table
@@ -119,9 +119,21 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     return lines
 
 
-_FIGURE_NOTE = (
+_AXIS_NOTE = (
+    "Time runs left to right in proportion, each year the same width, so a few busy "
+    "weeks (November 1947) are a thin, dense stretch; every mark is also in the table."
+)
+_CHART_NOTE = (
+    "Each actor is one line in a shade of grey (never a colour of its own), on the "
+    "topic's own scale, top to bottom in the scale's order. A line is solid while the "
+    "stance is being stated, dotted while it holds on record without being restated, "
+    "and absent where nothing is on record. Each statement is a mark at its date, "
+    "linked to it; one dated only to a month or year is a bar across that month or year. "
+    + _AXIS_NOTE
+)
+_LANES_NOTE = (
     "Striped stretches mark time a date leaves open (known only to the month or year). "
-    "Every bar links to its record; the tables below give the same facts."
+    "Every mark links to its record. " + _AXIS_NOTE
 )
 
 
@@ -141,24 +153,40 @@ def topic_page(
     w = Writer(catalog, path)
     statements = catalog.statements(topic=topic.id)
     until = until or history.horizon(catalog)
-    figure = history.topic_figure(catalog, topic, parties, lambda r: html_href(path, r), until)
+    href = lambda r: html_href(path, r)  # noqa: E731
+    figure = charts.topic_chart(catalog, topic, parties, href, until)
+    others = charts.others_chart(catalog, topic, parties, href, until)
     lines = [f"# {escape(topic.title)}", "", f"> {escape(topic.question)}", ""]
     if topic.note:
         lines += [escape(topic.note), ""]
+    shading = (
+        "Between the two parties' lines, the shading says how their stances relate "
+        "(agree, partially agree, diverge), never which side is which. "
+        if len(parties) == 2
+        else ""
+    )
     lines += [
-        "Each side's stated stance over time, one lane each and in one neutral tint for",
-        "every actor; the band between them is coloured by how the two stances relate",
-        "(agree, partially agree, diverge, one side silent), never by side. " + _FIGURE_NOTE,
+        "Each party's stated stance over time. " + shading + _CHART_NOTE,
         *_figure(figure),
+        "The figure as a table:",
+        "",
+        *_history(w, topic, parties),
+        "",
     ]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
+    if others is not None:
+        lines += [
+            "",
+            "Each other actor's stances over time, a strip each on the same time axis.",
+            *_figure(others),
+        ]
     lines += ["## The scale", "", "Stances in order, as the comparison ranks them:", ""]
     lines += table(
         ["Rank", "Stance", "Meaning"],
         ([str(s.value), f"**{s.label}**", escape(s.meaning)] for s in topic.scale),
     )
-    lines += ["", "## Positions over time", "", *_history(w, topic, parties), ""]
+    lines.append("")
     lines += [f"## Statements on this topic ({len(statements)})", ""]
     lines += [f"- {w.statement(s)}" for s in statements]
     return "\n".join(lines) + "\n"
@@ -253,7 +281,7 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
         "",
         "Its recorded status, any party's own declarations about it (striped: one party's",
         "declaration, not a status the others accept) and, one lane per actor, a mark at",
-        "each statement that invokes it, on the day it was made. " + _FIGURE_NOTE,
+        "each statement that invokes it, on the day it was made. " + _LANES_NOTE,
         *_figure(figure),
         *_life_table(w, instrument),
         "",
@@ -308,9 +336,14 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
     return "\n".join(lines) + "\n"
 
 
-def actor_page(catalog: Catalog, actor: Actor) -> str:
-    """The page of one actor: who it is, its positions by topic, its statements by date."""
-    w = Writer(catalog, page_path(actor))
+def actor_page(catalog: Catalog, actor: Actor, until: dt.date | None = None) -> str:
+    """The page of one actor: who it is, its positions by topic, its statements by date.
+
+    With positions, a figure shows them over time, a strip per topic; ``until`` is its
+    right edge ("to date"; default: the day after the latest date in the catalogue).
+    """
+    path = page_path(actor)
+    w = Writer(catalog, path)
     lines = [f"# {escape(actor.name)}", ""]
     facts = [f"**Kind**: {actor.kind.value}"]
     if actor.parent:
@@ -325,8 +358,21 @@ def actor_page(catalog: Catalog, actor: Actor) -> str:
         lines += [escape(actor.note), ""]
     positions = catalog.positions(actor=actor.id)
     searched = [n for n in catalog.no_positions() if n.actor == actor.id]
-    if positions or searched:
+    if positions:
+        until = until or history.horizon(catalog)
+        figure = charts.actor_chart(catalog, actor, lambda r: html_href(path, r), until)
+        lines += [
+            "## Positions by topic",
+            "",
+            "Its stances over time, a strip per topic, each on the topic's own scale. "
+            + _CHART_NOTE,
+            *_figure(figure),
+            "The figure as a table:",
+            "",
+        ]
+    elif searched:
         lines += ["## Positions by topic", ""]
+    if positions or searched:
         rows = [
             [w.link(catalog.topic(p.topic)), f"**{p.stance}**", p.period, p.last_stated_text]
             for topic in catalog.topics()

@@ -24,7 +24,7 @@ from kashmirref.model import (
     TermName,
     format_date,
 )
-from kashmirref.render import STALE_NOTE, comparison_markdown, last_stated, stance_words
+from kashmirref.render import comparison_markdown, last_stated, stance_words
 from kashmirref.site import history, svg
 from kashmirref.site.links import html_href
 from kashmirref.site.markdown import Writer, escape, table, web_link

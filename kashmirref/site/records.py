@@ -96,8 +96,9 @@ def _others(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     return table(["Actor", "Stance", "Held", "Evidence"], rows)
 
 
-def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
-    positions = w.catalog.positions(topic=topic.id)
+def _history(w: Writer, topic: Topic, actors: Sequence[str], parties: Sequence[str]) -> list[str]:
+    """``actors``' positions on ``topic`` over time, and (for two ``parties``) their relation."""
+    positions = [p for p in w.catalog.positions(topic=topic.id) if p.actor in actors]
     lines = table(
         ["Actor", "Stance", "Held", "Statements"],
         ([w.actor(p.actor), f"**{p.stance}**", p.period, str(len(p.evidence))] for p in positions),
@@ -170,16 +171,21 @@ def topic_page(
         *_figure(figure),
         "The figure as a table:",
         "",
-        *_history(w, topic, parties),
+        *_history(w, topic, parties, parties),
         "",
     ]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
     if others is not None:
+        rest = sorted({p.actor for p in catalog.positions(topic=topic.id)} - set(parties))
         lines += [
             "",
             "Each other actor's stances over time, a strip each on the same time axis.",
             *_figure(others),
+            "The figure as a table:",
+            "",
+            *_history(w, topic, rest, ()),
+            "",
         ]
     lines += ["## The scale", "", "Stances in order, as the comparison ranks them:", ""]
     lines += table(

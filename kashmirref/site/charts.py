@@ -291,9 +291,10 @@ def _shading(
     bands: list[tuple[dt.date, dt.date, float, float, Span]] = []
     for a, b in itertools.pairwise(ordered):
         middle = a + (b - a) / 2
-        span = next((s for s in reversed(spans) if s.start <= middle), None)
-        if span is None or span.relation not in _SHOWN:
+        found = next((s for s in reversed(spans) if s.start <= middle), None)
+        if found is None or found.relation not in _SHOWN:
             continue
+        span = found
         if span.end is not None and day_after(span.end, span.end_precision) <= middle:
             continue
         ys = [
@@ -368,19 +369,20 @@ def _legend_items(
             "a statement dated only to a month or year",
         )
     )
-    for relation in _SHOWN:
-        if relation in relations:
-            colour = RELATION_COLOURS[relation]
-            items.append(
-                (
-                    lambda x, y, colour=colour: (
-                        f'<rect x="{x:g}" y="{y - 6:g}" width="26" '
-                        f'height="12" fill="{colour}" stroke="{MUTED}" stroke-width="0.5"/>'
-                    ),
-                    f"shaded: {RELATION_WORDS[relation][0]}",
-                )
-            )
+    items += [
+        (_swatch(RELATION_COLOURS[relation]), f"shaded: {RELATION_WORDS[relation][0]}")
+        for relation in _SHOWN
+        if relation in relations
+    ]
     return items
+
+
+def _swatch(colour: str) -> _Sample:
+    """A legend sample: a small box of ``colour``."""
+    return lambda x, y: (
+        f'<rect x="{x:g}" y="{y - 6:g}" width="26" height="12" fill="{colour}" '
+        f'stroke="{MUTED}" stroke-width="0.5"/>'
+    )
 
 
 def _frame(

@@ -258,16 +258,16 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href, until: dt.dat
 def _timeline_entry(
     catalog: Catalog, entry: Event | Statement, parties: Sequence[str]
 ) -> tuple[int, str]:
-    """Lane index and tooltip of one timeline entry."""
+    """Lane index and tooltip of one timeline entry (its words are in the list below)."""
     when = format_date(entry.date, entry.date_precision)
     if isinstance(entry, Event):
-        return 0, f"{when}: {entry.title}. {entry.summary}"
+        return 0, f"{when}: {entry.title}"
     party = lane_of(catalog, entry.on_behalf_of, parties)
     lane = 1 + (parties.index(party) if party is not None else len(parties))
     speaker = catalog.actor(entry.speaker).name
     topics = ", ".join(catalog.topic(t).title for t in entry.topics)
     about = f" ({topics})" if topics else ""
-    return lane, f"{when}, {speaker}{about}: \u201c{entry.text}\u201d"
+    return lane, f"{when}, {speaker}{about}"
 
 
 def _draw(

@@ -93,8 +93,10 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         for side in sides:
             if side.position is not None:
                 cells.append(f"{escape(stance_words(side))} (last stated {last_stated(side)})")
-            else:
+            elif side.no_position is not None:
                 cells.append(escape(stance_words(side)))
+            else:
+                cells.append("")
         if paired:
             relation = relation_of_sides(topic, sides[0], sides[1])[0]
             cells.insert(2, svg.RELATION_WORDS[relation][0])

@@ -24,7 +24,7 @@ from kashmirref.model import (
     format_date,
     last_day,
 )
-from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words
+from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words, stance_words
 from kashmirref.site import charts, history
 from kashmirref.site.drawing import RELATION_WORDS
 from kashmirref.site.links import html_href, page_path
@@ -107,12 +107,16 @@ def _history(w: Writer, topic: Topic, actors: Sequence[str], parties: Sequence[s
         spans = compare_over_time(w.catalog, parties[0], parties[1], topic.id)
         names = " and ".join(escape(w.catalog.actor(p).name) for p in parties)
         if spans:
-            lines += ["", f"Relation between {names} over time (the figure's band):", ""]
+            lines += [
+                "",
+                f"Relation between {names} over time (the shading between their lines):",
+                "",
+            ]
             rows = []
             for span in spans:
                 as_of = last_day(span.start, span.start_precision)
                 row = compare(w.catalog, *parties, topics=[topic.id], as_of=as_of).rows[0]
-                stances = [s.stance.label if s.stance else "*none*" for s in (row.a, row.b)]
+                stances = [escape(stance_words(s)) for s in (row.a, row.b)]
                 gap = "" if span.gap is None else f" (gap {span.gap})"
                 word = RELATION_WORDS[span.relation][0]
                 rows.append([span.period, *stances, f"{word}{gap}"])

@@ -242,7 +242,9 @@ def test_shipped_figures_have_every_label_whole_and_apart(
 ) -> None:
     drawn = [m for found in _page_figures(site).values() for m in found]
     drawn += list(figures(catalog).values())
-    assert len(drawn) >= len(catalog.topics()) * 2 + len(catalog.instruments()) + 3
+    # every topic, instrument and actor with a position has a figure in both widths
+    actors = len({p.actor for p in catalog.positions()})
+    assert len(drawn) >= 2 * (len(catalog.topics()) * 2 + len(catalog.instruments()) + actors)
     assert {i: o for i, m in enumerate(drawn) if (o := _problems(m))} == {}
 
 
@@ -284,15 +286,21 @@ def _every_figure(catalog: kr.Catalog, parties: tuple[str, ...]) -> list[str]:
     """Every figure the site draws for ``catalog``, as its pages and files carry them."""
     until = history.horizon(catalog)
     drawn = list(figures(catalog, parties).values())
-    for topic in catalog.topics():
-        path = page_path(topic)
-        href = lambda r, path=path: html_href(path, r)  # noqa: E731
-        drawn.append(charts.topic_chart(catalog, topic, parties, href, until))
-        drawn.append(charts.others_chart(catalog, topic, parties, href, until) or "")
-    for instrument in catalog.instruments():
-        drawn.append(history.instrument_figure(catalog, instrument, lambda r: "#", until))
-    for actor in catalog.actors():
-        drawn.append(charts.actor_chart(catalog, actor, lambda r: "#", until))
+    for width in (charts.WIDTH, charts.NARROW):
+        for topic in catalog.topics():
+            path = page_path(topic)
+            href = lambda r, path=path: html_href(path, r)  # noqa: E731
+            drawn.append(charts.topic_chart(catalog, topic, parties, href, until, width=width))
+            drawn.append(
+                charts.others_chart(catalog, topic, parties, href, until, width=width) or ""
+            )
+        for instrument in catalog.instruments():
+            drawn.append(
+                history.instrument_figure(catalog, instrument, lambda r: "#", until, width=width)
+            )
+        for actor in catalog.actors():
+            drawn.append(charts.actor_chart(catalog, actor, lambda r: "#", until, width=width))
+        drawn.append(history.timeline(catalog, parties, lambda r: "#", until, width=width))
     return [m for m in drawn if m]
 
 

@@ -43,6 +43,7 @@ from kashmirref.site.svg import Href, pair_name
 from kashmirref.site.timeaxis import TimeAxis
 
 __all__ = [
+    "NARROW",
     "STYLES",
     "WIDTH",
     "Strip",
@@ -57,6 +58,9 @@ __all__ = [
 
 WIDTH = 680.0
 """Width of a chart, in user units: the text column of a page."""
+
+NARROW = 340.0
+"""Width of a chart drawn for a phone."""
 
 _PAD = 12.0
 _SHOWN = (Relation.AGREE, Relation.PARTIAL, Relation.DIVERGE, Relation.MIXED)
@@ -128,6 +132,7 @@ class _Plot:
     until: dt.date
     label_room: float
     size: float
+    width: float
 
 
 def _slug_lines(label: str, width: float, size: float) -> list[str]:
@@ -145,10 +150,10 @@ def _slug_lines(label: str, width: float, size: float) -> list[str]:
     return lines or [""]
 
 
-def _label_room(topics: Sequence[Topic], size: float) -> float:
+def _label_room(topics: Sequence[Topic], size: float, width: float) -> float:
     """The width of the stance labels' column: the widest label, at most a third."""
     widest = max((text_width(s.label, size) for t in topics for s in t.scale), default=0.0)
-    return min(widest, WIDTH / 3)
+    return min(widest, width / 3)
 
 
 def _spacing(topic: Topic, plot: _Plot, least: float) -> float:
@@ -328,16 +333,16 @@ _Sample = Callable[[float, float], str]
 
 
 def _legend(
-    items: Sequence[tuple[_Sample, str]], top: float, size: float = 12.0
+    items: Sequence[tuple[_Sample, str]], top: float, figure: float, size: float = 12.0
 ) -> tuple[list[str], float]:
     """Legend entries, each a 26-unit sample and its words, flowing over lines; the height."""
     parts: list[str] = []
     x, y, row, step = _PAD, top, 0.0, line_height(size)
     for sample, words in items:
-        room = WIDTH - 2 * _PAD - 32
+        room = figure - 2 * _PAD - 32
         lines = wrap(words, room, size)
         width = 32 + max(text_width(line, size) for line in lines)
-        if x > _PAD and x + width > WIDTH - _PAD:
+        if x > _PAD and x + width > figure - _PAD:
             x, y, row = _PAD, y + row + 6, 0.0
         parts.append(sample(x, y + step / 2))
         parts += text_lines(x + 32, y + size, lines, size, fill=INK)
@@ -386,12 +391,31 @@ def _swatch(colour: str) -> _Sample:
 
 
 def _frame(
-    catalog: Catalog, topics: Sequence[Topic], href: Href, until: dt.date, first: dt.date | None
+    catalog: Catalog,
+    topics: Sequence[Topic],
+    href: Href,
+    span: tuple[dt.date | None, dt.date],
+    width: float,
 ) -> _Plot:
+    """What the panels of a chart ``width`` wide share; ``span``: its first and last date."""
+    first, until = span
     size = 12.0
-    room = _label_room(topics, size)
-    axis = TimeAxis.spanning(first, until, _PAD + room + 8, WIDTH - _PAD - 6)
-    return _Plot(catalog=catalog, axis=axis, href=href, until=until, label_room=room, size=size)
+    room = _label_room(topics, size, width)
+    axis = TimeAxis.spanning(first, until, _PAD + room + 8, width - _PAD - 6)
+    return _Plot(
+        catalog=catalog,
+        axis=axis,
+        href=href,
+        until=until,
+        label_room=room,
+        size=size,
+        width=width,
+    )
+
+
+def _key(key: str, width: float) -> str:
+    """Ids unique on a page that carries a chart in both widths."""
+    return key if width == WIDTH else f"{key}-narrow"
 
 
 def first_date(catalog: Catalog, positions: Sequence[Position]) -> dt.date | None:
@@ -401,17 +425,27 @@ def first_date(catalog: Catalog, positions: Sequence[Position]) -> dt.date | Non
 
 
 def topic_chart(
-    catalog: Catalog, topic: Topic, actors: Sequence[str], href: Href, until: dt.date
+    catalog: Catalog,
+    topic: Topic,
+    actors: Sequence[str],
+    href: Href,
+    until: dt.date,
+    *,
+    width: float = WIDTH,
 ) -> str:
-    """``actors``' stances on ``topic`` over time in one panel, the relation shaded for two."""
+    """``actors``' stances on ``topic`` over time in one panel, the relation shaded for two.
+
+    ``width`` is the figure's width (:data:`NARROW` for phones).
+    """
     positions = [p for a in actors for p in catalog.positions(actor=a, topic=topic.id)]
-    plot = _frame(catalog, [topic], href, until, first_date(catalog, positions))
+    first = first_date(catalog, positions)
+    plot = _frame(catalog, [topic], href, (first, until), width)
     spans = compare_over_time(catalog, actors[0], actors[1], topic.id) if len(actors) == 2 else ()
     relations = {s.relation for s in spans}
-    legend, height = _legend(_legend_items(plot, actors, relations), _PAD)
+    legend, height = _legend(_legend_items(plot, actors, relations), _PAD, width)
     top = _PAD + height + 12
     panel, bottom = _panel(plot, topic, actors, top, 40.0)
-    axis = plot.axis.draw(top, bottom, WIDTH)
+    axis = plot.axis.draw(top, bottom, width)
     names = pair_name(catalog, actors) if len(actors) == 2 else ", ".join(actors)
     described = "; ".join(f"{s.period}, {RELATION_WORDS[s.relation][0]}" for s in spans)
     description = (
@@ -425,7 +459,8 @@ def topic_chart(
         + "."
     )
     title = f"{topic.title}: stances over time"
-    return svg("kr-topic", WIDTH, bottom + 28, title, description, [*legend, *panel, *axis])
+    body = [*legend, *panel, *axis]
+    return svg(_key("kr-topic", width), width, bottom + 28, title, description, body)
 
 
 def strips(
@@ -435,41 +470,51 @@ def strips(
     chosen: Sequence[Strip],
     href: Href,
     until: dt.date,
+    width: float = WIDTH,
 ) -> str:
     """Small multiples on one time axis: each strip one actor's stances on one topic."""
     topics = [s.topic for s in chosen]
     positions = [p for s in chosen for p in catalog.positions(actor=s.actor, topic=s.topic.id)]
-    plot = _frame(catalog, topics, href, until, first_date(catalog, positions))
-    legend, height = _legend(_legend_items(plot, [], set()), _PAD)
+    plot = _frame(catalog, topics, href, (first_date(catalog, positions), until), width)
+    legend, height = _legend(_legend_items(plot, [], set()), _PAD, width)
     y = _PAD + height + 10
     body: list[str] = [*legend]
     for strip in chosen:
-        lines = wrap(strip.heading, WIDTH - 2 * _PAD, 12.0, bold=True)
+        lines = wrap(strip.heading, width - 2 * _PAD, 12.0, bold=True)
         body += text_lines(_PAD, y + 12, lines, 12.0, font_weight="600")
         y += line_height(12.0) * len(lines) + 4
         panel, bottom = _panel(plot, strip.topic, [strip.actor], y, 18.0)
         body += panel
-        body += plot.axis.draw(y, bottom, WIDTH, labelled=strip is chosen[-1])
+        body += plot.axis.draw(y, bottom, width, labelled=strip is chosen[-1])
         y = bottom + (30 if strip is chosen[-1] else 14)
     description = (
         f"{title}: one strip each, on one time axis in proportion with year ticks; in each "
         "strip the topic's stances top to bottom in the scale's order, a line solid while "
         "stated and dotted while held without being restated, a mark at each statement."
     )
-    return svg(key, WIDTH, y, title, description, body)
+    return svg(_key(key, width), width, y, title, description, body)
 
 
-def actor_chart(catalog: Catalog, actor: Actor, href: Href, until: dt.date) -> str:
+def actor_chart(
+    catalog: Catalog, actor: Actor, href: Href, until: dt.date, *, width: float = WIDTH
+) -> str:
     """``actor``'s stances over time: a strip for each topic it has taken a stance on."""
     held = {p.topic for p in catalog.positions(actor=actor.id)}
     chosen = [
         Strip(heading=t.title, topic=t, actor=actor.id) for t in catalog.topics() if t.id in held
     ]
-    return strips(catalog, "kr-actor", f"{actor.name}: stances over time", chosen, href, until)
+    title = f"{actor.name}: stances over time"
+    return strips(catalog, "kr-actor", title, chosen, href, until, width)
 
 
 def others_chart(
-    catalog: Catalog, topic: Topic, parties: Sequence[str], href: Href, until: dt.date
+    catalog: Catalog,
+    topic: Topic,
+    parties: Sequence[str],
+    href: Href,
+    until: dt.date,
+    *,
+    width: float = WIDTH,
 ) -> str | None:
     """Every other actor's stances on ``topic`` over time, a strip each (``None``: none)."""
     actors = {p.actor for p in catalog.positions(topic=topic.id)} - set(parties)
@@ -480,4 +525,4 @@ def others_chart(
     if not chosen:
         return None
     title = f"{topic.title}: other actors' stances over time"
-    return strips(catalog, "kr-others", title, chosen, href, until)
+    return strips(catalog, "kr-others", title, chosen, href, until, width)

@@ -48,7 +48,7 @@ from kashmirref.site.timeaxis import TimeAxis
 __all__ = ["WIDTH", "horizon", "instrument_figure", "lane_of", "timeline"]
 
 WIDTH = 680.0
-"""Width of an instrument figure, in user units."""
+"""Width of an instrument figure or the timeline, in user units."""
 
 _BAR = "#dde3ea"
 """The one neutral tint of every status, declaration or invocation bar."""
@@ -97,7 +97,9 @@ class _Lane:
     bold: bool = True
 
 
-def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, until: dt.date) -> str:
+def instrument_figure(
+    catalog: Catalog, instrument: Instrument, href: Href, until: dt.date, *, width: float = WIDTH
+) -> str:
     """An instrument's life and use: status, one party's declarations, who invokes it when.
 
     The first lane shows each recorded status from the date it took; then one lane per
@@ -206,7 +208,7 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
     )
     kind = "resolution" if instrument.kind is InstrumentKind.UNSC_RESOLUTION else "instrument"
     title = f"{instrument.title}: the {kind}'s life and who invokes it"
-    return _draw("kr-instrument", (title, description), lanes, instrument.date, until)
+    return _draw("kr-instrument", (title, description), lanes, (instrument.date, until), width)
 
 
 def lane_of(catalog: Catalog, actor_id: str, parties: Sequence[str]) -> str | None:
@@ -214,7 +216,9 @@ def lane_of(catalog: Catalog, actor_id: str, parties: Sequence[str]) -> str | No
     return next((step for step in catalog.lineage(actor_id) if step in parties), None)
 
 
-def timeline(catalog: Catalog, parties: Sequence[str], href: Href, until: dt.date) -> str:
+def timeline(
+    catalog: Catalog, parties: Sequence[str], href: Href, until: dt.date, *, width: float = WIDTH
+) -> str:
     """Every event and statement at its date, in lanes, over a proportional time axis.
 
     The first lane holds events (a bar from start to end for one that lasted); then one
@@ -252,7 +256,7 @@ def timeline(catalog: Catalog, parties: Sequence[str], href: Href, until: dt.dat
         "A statement dated only to a month or year is a bar across it."
     )
     first = min((e.date for e in entries), default=None) or until
-    return _draw("kr-timeline", (title, description), drawn, first, until)
+    return _draw("kr-timeline", (title, description), drawn, (first, until), width)
 
 
 def _timeline_entry(
@@ -274,16 +278,21 @@ def _draw(
     key: str,
     named: tuple[str, str],
     lanes: Sequence[_Lane],
-    first: dt.date,
-    until: dt.date,
+    span: tuple[dt.date, dt.date],
+    width: float,
 ) -> str:
-    """Labelled lanes of bars over a proportional time axis from ``first`` to ``until``.
+    """Labelled lanes of bars over a proportional time axis, in a figure ``width`` wide.
 
-    ``named`` is the figure's title and description. A lane's name is wrapped over as
-    many lines as it needs and the lane grows to hold them.
+    ``named`` is the figure's title and description, ``span`` its first and last date.
+    A lane's name is wrapped over as many lines as it needs and the lane grows to hold
+    them.
     """
     title, description = named
-    names = [wrap(lane.label, _LABEL_ROOM, bold=lane.bold) for lane in lanes]
+    first, until = span
+    if width != WIDTH:
+        key += "-narrow"
+    room = min(_LABEL_ROOM, width * 0.3)
+    names = [wrap(lane.label, room, bold=lane.bold, hyphens=True) for lane in lanes]
     label_width = max(
         (
             text_width(line, bold=lane.bold)
@@ -292,7 +301,7 @@ def _draw(
         ),
         default=0.0,
     )
-    axis = TimeAxis.spanning(first, until, _PAD + label_width + 12, WIDTH - _PAD - 6)
+    axis = TimeAxis.spanning(first, until, _PAD + label_width + 12, width - _PAD - 6)
     body: list[str] = []
     patterns: dict[str, str] = {}
 
@@ -316,7 +325,7 @@ def _draw(
         rows.append((lane, middle))
         y += height + _GAP
     base = y + 2
-    body = [*axis.draw(_PAD, base, WIDTH), *body]
+    body = [*axis.draw(_PAD, base, width), *body]
     for lane, middle in rows:
         top = middle - _LANE / 2
         if lane.dashed:
@@ -338,7 +347,7 @@ def _draw(
                 text(axis.left + 8, middle + 4.5, lane.note, fill=MUTED, font_style="italic")
             )
     defs = ["<defs>", *patterns.values(), "</defs>"] if patterns else []
-    return svg(key, WIDTH, base + 28, title, description, [*defs, *body])
+    return svg(key, width, base + 28, title, description, [*defs, *body])
 
 
 def _extent(axis: TimeAxis, bar: _Bar, until: dt.date) -> tuple[float, float, float, float]:

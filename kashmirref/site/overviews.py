@@ -25,9 +25,9 @@ from kashmirref.model import (
     format_date,
 )
 from kashmirref.render import comparison_markdown, last_stated, stance_words
-from kashmirref.site import history, svg
+from kashmirref.site import charts, history, svg
 from kashmirref.site.links import html_href
-from kashmirref.site.markdown import Writer, escape, table, web_link
+from kashmirref.site.markdown import Writer, escape, figure, table, web_link
 
 __all__ = [
     "actors_index",
@@ -43,16 +43,6 @@ __all__ = [
 
 _WIDE = ["---", "hide:", "  - toc", "---", ""]
 """Front matter that gives a page with a wide figure the table of contents' width."""
-
-
-def _figure(svg_markup: str, kind: str = "") -> list[str]:
-    """Raw SVG as a Markdown block: surrounded by blank lines, with none inside.
-
-    ``kind`` adds a class: ``kr-wide`` (shown on wide screens only), ``kr-narrow``
-    (on phones only) or ``kr-fit`` (scaled to the text column on wide screens).
-    """
-    classes = f"kr-figure {kind}".strip()
-    return ["", f'<figure class="{classes}">\n{svg_markup}\n</figure>', ""]
 
 
 def grid_actors(catalog: Catalog, parties: Sequence[str]) -> list[str]:
@@ -84,8 +74,10 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         lines += [f"- {escape(entry)}" for entry in entries]
         lines += ["", escape(outro)]
     href = lambda r: html_href(path, r)  # noqa: E731
-    lines += _figure(svg.stance_grid(catalog, parties, href, others), "kr-wide")
-    lines += _figure(svg.stance_grid(catalog, parties, href, others, narrow=True), "kr-narrow")
+    lines += figure(
+        svg.stance_grid(catalog, parties, href, others),
+        svg.stance_grid(catalog, parties, href, others, narrow=True),
+    )
     rows = []
     for topic in catalog.topics():
         sides = matrix(catalog, actors, topic.id).sides
@@ -120,6 +112,7 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
     """Every event and statement by year, after a figure of all of them in lanes."""
     path = "timeline.md"
     w = Writer(catalog, path)
+    href = lambda r: html_href(path, r)  # noqa: E731
     lines = [
         *_WIDE,
         "# Timeline",
@@ -129,11 +122,11 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
         "left to right in proportion (each year the same width), so busy weeks are dense;",
         "each mark names its entry when pointed at and links to it in the list below,",
         "which gives every entry by year.",
-        *_figure(
-            history.timeline(
-                catalog, parties, lambda r: html_href(path, r), history.horizon(catalog)
-            ),
-            "kr-fit",
+        *figure(
+            *(
+                history.timeline(catalog, parties, href, history.horizon(catalog), width=w)
+                for w in (history.WIDTH, charts.NARROW)
+            )
         ),
     ]
     for year, entries in groupby(catalog.timeline(), key=lambda e: e.date.year):

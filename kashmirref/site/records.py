@@ -28,9 +28,9 @@ from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words, stance_word
 from kashmirref.site import charts, history
 from kashmirref.site.drawing import RELATION_WORDS
 from kashmirref.site.links import html_href, page_path
-from kashmirref.site.markdown import Writer, escape, table
+from kashmirref.site.markdown import Writer, escape, figure, table
 
-__all__ = ["actor_page", "instrument_page", "short_title", "topic_page"]
+__all__ = ["WIDTHS", "actor_page", "instrument_page", "short_title", "topic_page"]
 
 
 def _stance(topic: Topic, position: Position) -> str:
@@ -124,6 +124,9 @@ def _history(w: Writer, topic: Topic, actors: Sequence[str], parties: Sequence[s
     return lines
 
 
+WIDTHS = (charts.WIDTH, charts.NARROW)
+"""Each figure is drawn for a wide screen and for a phone; the page shows the one that fits."""
+
 _AXIS_NOTE = (
     "Time runs left to right in proportion, each year the same width, so a few busy "
     "weeks (November 1947) are a thin, dense stretch; every mark is also in the table."
@@ -142,10 +145,6 @@ _LANES_NOTE = (
 )
 
 
-def _figure(markup: str) -> list[str]:
-    return ["", f'<figure class="kr-figure kr-fit">\n{markup}\n</figure>', ""]
-
-
 def topic_page(
     catalog: Catalog, topic: Topic, parties: Sequence[str], until: dt.date | None = None
 ) -> str:
@@ -159,8 +158,8 @@ def topic_page(
     statements = catalog.statements(topic=topic.id)
     until = until or history.horizon(catalog)
     href = lambda r: html_href(path, r)  # noqa: E731
-    figure = charts.topic_chart(catalog, topic, parties, href, until)
-    others = charts.others_chart(catalog, topic, parties, href, until)
+    drawn = [charts.topic_chart(catalog, topic, parties, href, until, width=w) for w in WIDTHS]
+    others = [charts.others_chart(catalog, topic, parties, href, until, width=w) for w in WIDTHS]
     lines = [f"# {escape(topic.title)}", "", f"> {escape(topic.question)}", ""]
     if topic.note:
         lines += [escape(topic.note), ""]
@@ -172,7 +171,7 @@ def topic_page(
     )
     lines += [
         "Each party's stated stance over time. " + shading + _CHART_NOTE,
-        *_figure(figure),
+        *figure(*drawn),
         "The figure as a table:",
         "",
         *_history(w, topic, parties, parties),
@@ -180,12 +179,12 @@ def topic_page(
     ]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
-    if others is not None:
+    if others[0] is not None:
         rest = sorted({p.actor for p in catalog.positions(topic=topic.id)} - set(parties))
         lines += [
             "",
             "Each other actor's stances over time, a strip each on the same time axis.",
-            *_figure(others),
+            *figure(others[0], others[1]),
             "The figure as a table:",
             "",
             *_history(w, topic, rest, ()),
@@ -285,14 +284,15 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
     if instrument.summary:
         lines += [escape(instrument.summary), ""]
     until = until or history.horizon(catalog)
-    figure = history.instrument_figure(catalog, instrument, lambda r: html_href(path, r), until)
+    href = lambda r: html_href(path, r)  # noqa: E731
+    drawn = [history.instrument_figure(catalog, instrument, href, until, width=w) for w in WIDTHS]
     lines += [
         "## Life and use",
         "",
         "Its recorded status, any party's own declarations about it (striped: one party's",
         "declaration, not a status the others accept) and, one lane per actor, a mark at",
         "each statement that invokes it, on the day it was made. " + _LANES_NOTE,
-        *_figure(figure),
+        *figure(*drawn),
         *_life_table(w, instrument),
         "",
     ]
@@ -370,13 +370,14 @@ def actor_page(catalog: Catalog, actor: Actor, until: dt.date | None = None) -> 
     searched = [n for n in catalog.no_positions() if n.actor == actor.id]
     if positions:
         until = until or history.horizon(catalog)
-        figure = charts.actor_chart(catalog, actor, lambda r: html_href(path, r), until)
+        href = lambda r: html_href(path, r)  # noqa: E731
+        drawn = [charts.actor_chart(catalog, actor, href, until, width=w) for w in WIDTHS]
         lines += [
             "## Positions by topic",
             "",
             "Its stances over time, a strip per topic, each on the topic's own scale. "
             + _CHART_NOTE,
-            *_figure(figure),
+            *figure(*drawn),
             "The figure as a table:",
             "",
         ]

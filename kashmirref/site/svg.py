@@ -332,7 +332,7 @@ def _wide(catalog: Catalog, parties: Sequence[str], rows: Sequence[_Row], href: 
 
 def _narrow(catalog: Catalog, parties: Sequence[str], rows: Sequence[_Row], href: Href) -> _Layout:
     """A block per topic: its title and relation, then each actor's stance on a line."""
-    width = 360.0
+    width = 340.0
     inner = width - 2 * _PAD
     name_w = 124.0
     body: list[str] = []

@@ -51,7 +51,10 @@ WIDTH = 680.0
 """Width of an instrument figure or the timeline, in user units."""
 
 _BAR = "#dde3ea"
-"""The one neutral tint of every status, declaration or invocation bar."""
+"""The one neutral tint of every status or declaration bar."""
+
+_TICK = "#4d5661"
+"""The one neutral shade of every dated mark (an invocation, a statement, an event)."""
 
 _LANE, _GAP, _PAD = 28.0, 8.0, 12.0
 _LABEL_ROOM = 170.0
@@ -79,13 +82,8 @@ class _Bar:
     end_precision: Precision = Precision.DAY
     href: str | None = None
     striped: bool = False
-
-    def stops(self, until: dt.date) -> list[dt.date]:
-        """The dates this bar needs on the axis."""
-        found = [self.start, day_after(self.start, self.start_precision), until]
-        if self.end is not None:
-            found += [self.end, day_after(self.end, self.end_precision)]
-        return found
+    tick: bool = False
+    """A mark for one dated entry: a thin tick, or a faint bar across its month or year."""
 
 
 @attrs.frozen(kw_only=True)
@@ -189,8 +187,9 @@ def instrument_figure(
                     end_precision=said.date_precision,
                     label="",
                     tip=f"{name} invokes {clause} ({when}){reading}",
-                    fill=_BAR,
+                    fill=_TICK,
                     href=href(said),
+                    tick=True,
                 )
             )
     for actor, bars in by_actor.items():
@@ -239,8 +238,9 @@ def timeline(
                 end_precision=entry.date_precision if end == entry.date else Precision.DAY,
                 label="",
                 tip=tip,
-                fill=_BAR,
+                fill=_TICK,
                 href=href(entry),
+                tick=True,
             )
         )
     names = ["Events", *(short_name(catalog, p) for p in parties), "Other actors"]
@@ -379,6 +379,16 @@ def _bar(
     """
     x0, solid_from, solid_to, x_end = extent
     top, height = y + 3, _LANE - 6
+    if bar.tick:
+        exact = bar.start_precision is Precision.DAY and bar.end == bar.start
+        width = max(1.5, x_end - x0) if not exact else 1.5
+        opacity = 0.6 if exact else 0.3
+        inner = (
+            f"<title>{escape(bar.tip)}</title>"
+            f'<rect x="{x0:g}" y="{top:g}" width="{width:g}" height="{height:g}" '
+            f'fill="{bar.fill}" fill-opacity="{opacity:g}"/>'
+        )
+        return (f'<a href="{escape(bar.href)}">{inner}</a>' if bar.href else inner), x_end
     parts = []
     fill = stripes(bar.fill) if bar.striped else bar.fill
     if solid_to > solid_from:

@@ -9,7 +9,7 @@ the records' own: summaries and readings attributed to their actor, quotes verba
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import Side, compare, compare_over_time, matrix
@@ -29,6 +29,7 @@ from kashmirref.site import charts, history
 from kashmirref.site.drawing import RELATION_WORDS
 from kashmirref.site.links import html_href, page_path
 from kashmirref.site.markdown import Writer, escape, figure, table
+from kashmirref.site.svg import Href
 
 __all__ = ["WIDTHS", "actor_page", "instrument_page", "short_title", "topic_page"]
 
@@ -127,6 +128,14 @@ def _history(w: Writer, topic: Topic, actors: Sequence[str], parties: Sequence[s
 WIDTHS = (charts.WIDTH, charts.NARROW)
 """Each figure is drawn for a wide screen and for a phone; the page shows the one that fits."""
 
+
+def _both_widths(path: str, draw: Callable[[Href, float], str | None]) -> list[str]:
+    """A figure drawn in both :data:`WIDTHS`, linking from ``path`` (none if it has none)."""
+    drawn = [draw(lambda r: html_href(path, r), width) for width in WIDTHS]
+    wide, narrow = drawn
+    return [] if wide is None else figure(wide, narrow)
+
+
 _AXIS_NOTE = (
     "Time runs left to right in proportion, each year the same width, so a few busy "
     "weeks (November 1947) are a thin, dense stretch; every mark is also in the table."
@@ -156,10 +165,13 @@ def topic_page(
     path = page_path(topic)
     w = Writer(catalog, path)
     statements = catalog.statements(topic=topic.id)
-    until = until or history.horizon(catalog)
-    href = lambda r: html_href(path, r)  # noqa: E731
-    drawn = [charts.topic_chart(catalog, topic, parties, href, until, width=w) for w in WIDTHS]
-    others = [charts.others_chart(catalog, topic, parties, href, until, width=w) for w in WIDTHS]
+    end = until or history.horizon(catalog)
+    drawn = _both_widths(
+        path, lambda href, w: charts.topic_chart(catalog, topic, parties, href, end, width=w)
+    )
+    others = _both_widths(
+        path, lambda href, w: charts.others_chart(catalog, topic, parties, href, end, width=w)
+    )
     lines = [f"# {escape(topic.title)}", "", f"> {escape(topic.question)}", ""]
     if topic.note:
         lines += [escape(topic.note), ""]
@@ -171,7 +183,7 @@ def topic_page(
     )
     lines += [
         "Each party's stated stance over time. " + shading + _CHART_NOTE,
-        *figure(*drawn),
+        *drawn,
         "The figure as a table:",
         "",
         *_history(w, topic, parties, parties),
@@ -179,12 +191,12 @@ def topic_page(
     ]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
-    if others[0] is not None:
+    if others:
         rest = sorted({p.actor for p in catalog.positions(topic=topic.id)} - set(parties))
         lines += [
             "",
             "Each other actor's stances over time, a strip each on the same time axis.",
-            *figure(others[0], others[1]),
+            *others,
             "The figure as a table:",
             "",
             *_history(w, topic, rest, ()),
@@ -283,16 +295,17 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
     ]
     if instrument.summary:
         lines += [escape(instrument.summary), ""]
-    until = until or history.horizon(catalog)
-    href = lambda r: html_href(path, r)  # noqa: E731
-    drawn = [history.instrument_figure(catalog, instrument, href, until, width=w) for w in WIDTHS]
+    end = until or history.horizon(catalog)
+    drawn = _both_widths(
+        path, lambda href, w: history.instrument_figure(catalog, instrument, href, end, width=w)
+    )
     lines += [
         "## Life and use",
         "",
         "Its recorded status, any party's own declarations about it (striped: one party's",
         "declaration, not a status the others accept) and, one lane per actor, a mark at",
         "each statement that invokes it, on the day it was made. " + _LANES_NOTE,
-        *figure(*drawn),
+        *drawn,
         *_life_table(w, instrument),
         "",
     ]
@@ -369,15 +382,16 @@ def actor_page(catalog: Catalog, actor: Actor, until: dt.date | None = None) -> 
     positions = catalog.positions(actor=actor.id)
     searched = [n for n in catalog.no_positions() if n.actor == actor.id]
     if positions:
-        until = until or history.horizon(catalog)
-        href = lambda r: html_href(path, r)  # noqa: E731
-        drawn = [charts.actor_chart(catalog, actor, href, until, width=w) for w in WIDTHS]
+        end = until or history.horizon(catalog)
+        drawn = _both_widths(
+            path, lambda href, w: charts.actor_chart(catalog, actor, href, end, width=w)
+        )
         lines += [
             "## Positions by topic",
             "",
             "Its stances over time, a strip per topic, each on the topic's own scale. "
             + _CHART_NOTE,
-            *figure(*drawn),
+            *drawn,
             "The figure as a table:",
             "",
         ]

@@ -316,6 +316,7 @@ class Comparison(_Serialised):
         return comparison_markdown(self)
 
 
+
 _Named = TypeVar("_Named", Actor, Source)
 
 

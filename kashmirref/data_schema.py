@@ -103,10 +103,8 @@ def _field(
             target["minimum"] = check.bound  # type: ignore[attr-defined]
     default = field.default
     if default is not attrs.NOTHING and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        found["default"] = (
-            list(default)
-            if isinstance(default, tuple)
-            else (default.value if isinstance(default, enum.Enum) else default)
+        found["default"] = list(default) if isinstance(default, tuple) else (
+            default.value if isinstance(default, enum.Enum) else default
         )
     return found
 

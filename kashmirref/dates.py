@@ -59,5 +59,6 @@ def as_date(value: DateLike, name: str = "date", *, end: bool = True) -> dt.date
         when, precision = parse_date(value)
         return last_day(when, precision) if end else when
     raise TypeError(
-        f"{name} must be a date or ISO text (YYYY, YYYY-MM, YYYY-MM-DD), not {type(value).__name__}"
+        f"{name} must be a date or ISO text (YYYY, YYYY-MM, YYYY-MM-DD), "
+        f"not {type(value).__name__}"
     )

@@ -463,7 +463,9 @@ def _draw_instruments(
     declarers: list[str] | None = None
     if actors is not None:
         family = parents or {}
-        declarers = [a for a in actors if not parties or set(lineage(a, family)[0]) & set(parties)]
+        declarers = [
+            a for a in actors if not parties or set(lineage(a, family)[0]) & set(parties)
+        ]
     return Instrument(
         id=draw(ids()),
         kind=kind,

@@ -43,7 +43,8 @@ def _edited_copy(tmp_path: Path) -> Path:
     instruments.write_text(text, encoding="utf-8")
     terms = copy / "terms.toml"
     terms.write_text(
-        terms.read_text(encoding="utf-8") + '\n[[term]]\nid = "new-term"\nneutral_name = "New"\n'
+        terms.read_text(encoding="utf-8")
+        + '\n[[term]]\nid = "new-term"\nneutral_name = "New"\n'
         'names = [{ actor = "india", name = "New" }]\n',
         encoding="utf-8",
     )

@@ -59,7 +59,8 @@ def test_the_codebook_is_a_site_page_in_the_navigation(catalog: kr.Catalog) -> N
 def test_examples_are_escaped(write) -> None:  # type: ignore[no-untyped-def]
     path = write(
         "mine.toml",
-        '[[actor]]\nid = "aaa-hostile"\nname = "<script>alert(1)</script> | *x*"\nkind = "group"\n',
+        '[[actor]]\nid = "aaa-hostile"\nname = "<script>alert(1)</script> | *x*"\n'
+        'kind = "group"\n',
     )
     text = codebook_page(kr.load(paths=[path], include_shipped=False))
     assert "<script>" not in text

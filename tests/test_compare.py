@@ -81,7 +81,9 @@ def test_matrix_of_every_holder_by_kind(catalog: kr.Catalog) -> None:
     parties = kr.holders(catalog, "plebiscite", kinds=[kr.ActorKind.PARTY])
     assert "all-parties-hurriyat-conference" in parties
     # an actor whose first stance on the topic came later does not hold one earlier
-    assert "all-parties-hurriyat-conference" not in kr.holders(catalog, "plebiscite", as_of="1960")
+    assert "all-parties-hurriyat-conference" not in kr.holders(
+        catalog, "plebiscite", as_of="1960"
+    )
     table = kr.matrix(catalog, None, "plebiscite")
     assert [s.actor for s in table.sides] == list(kr.holders(catalog, "plebiscite"))
     assert all(s.stance is not None for s in table.sides)

@@ -54,3 +54,4 @@ def test_indus_waters_abeyance_is_indias_declaration_not_the_treatys_status(
     assert [(d.declared_by, d.status, d.unilateral) for d in treaty.declarations] == [
         ("india", kr.InstrumentStatus.IN_ABEYANCE, True)
     ]
+

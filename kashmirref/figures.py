@@ -1,7 +1,8 @@
 """The site's figures from Python: objects that display inline in Jupyter and save to files.
 
 Each function draws the same figure the documentation site shows (the same code, in
-:mod:`kashmirref.site.svg` and :mod:`kashmirref.site.history`) for any catalogue,
+:mod:`kashmirref.site.charts`, :mod:`kashmirref.site.history` and
+:mod:`kashmirref.site.svg`) for any catalogue,
 yours included, and returns a :class:`Figure`: a notebook displays it inline
 (``_repr_svg_``), :meth:`Figure.save` writes it as an ``.svg`` file, and
 :attr:`Figure.svg` is the markup itself. Every data value in it is escaped.

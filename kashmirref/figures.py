@@ -1,7 +1,8 @@
 """The site's figures from Python: objects that display inline in Jupyter and save to files.
 
 Each function draws the same figure the documentation site shows (the same code, in
-:mod:`kashmirref.site.svg` and :mod:`kashmirref.site.history`) for any catalogue,
+:mod:`kashmirref.site.charts`, :mod:`kashmirref.site.history` and
+:mod:`kashmirref.site.svg`) for any catalogue,
 yours included, and returns a :class:`Figure`: a notebook displays it inline
 (``_repr_svg_``), :meth:`Figure.save` writes it as an ``.svg`` file, and
 :attr:`Figure.svg` is the markup itself. Every data value in it is escaped.
@@ -34,7 +35,14 @@ from kashmirref.model import Record
 if TYPE_CHECKING:
     from kashmirref.site.svg import Href
 
-__all__ = ["Figure", "instrument_history", "stance_grid", "timeline", "topic_history"]
+__all__ = [
+    "Figure",
+    "actor_history",
+    "instrument_history",
+    "stance_grid",
+    "timeline",
+    "topic_history",
+]
 
 PARTIES = ("india", "pakistan")
 """The parties a figure sets side by side unless told otherwise (as the site does)."""
@@ -88,11 +96,13 @@ def stance_grid(
     others: Sequence[str] | None = None,
     *,
     site: str | None = None,
+    narrow: bool = False,
 ) -> Figure:
     """Topics down, actors across: each actor's stance on each topic as of the latest date.
 
     ``others`` are the actors shown after the two ``parties`` (by default every other
     actor with a position, by name, as on the site's "Stances at a glance" page).
+    ``narrow`` gives the layout for phones: a block per topic, each actor on a line.
     """
     from kashmirref.site import overviews, svg
 
@@ -102,17 +112,22 @@ def stance_grid(
         if others is None
         else [catalog.lookup(o, "actor").id for o in others]
     )
-    return _figure(svg.stance_grid(catalog, chosen, _href(site), rest))
+    return _figure(svg.stance_grid(catalog, chosen, _href(site), rest, narrow=narrow))
 
 
 def timeline(
-    catalog: Catalog, parties: Sequence[str] = PARTIES, *, site: str | None = None
+    catalog: Catalog,
+    parties: Sequence[str] = PARTIES,
+    *,
+    until: dt.date | None = None,
+    site: str | None = None,
 ) -> Figure:
-    """Events and statements in date order, in one lane per party (the site's timeline)."""
-    from kashmirref.site import svg
+    """Events and statements at their dates, in one lane per party (the site's timeline)."""
+    from kashmirref.site import history
 
     chosen = [catalog.lookup(p, "actor").id for p in parties]
-    return _figure(svg.timeline(catalog, chosen, _href(site)))
+    edge = history.horizon(catalog) if until is None else until
+    return _figure(history.timeline(catalog, chosen, _href(site), edge))
 
 
 def topic_history(
@@ -123,18 +138,28 @@ def topic_history(
     until: dt.date | None = None,
     site: str | None = None,
 ) -> Figure:
-    """Each actor's stance on ``topic`` over time, and the relation between the parties.
+    """The ``parties``' stances on ``topic`` over time, one line each, the relation shaded.
 
     ``topic`` is an id, title or alias; ``until`` is the right edge of the time axis
     (by default the day after the latest date in the catalogue, as on the site).
     """
-    from kashmirref.site import history
+    from kashmirref.site import charts, history
 
     found = catalog.topic(catalog.lookup(topic, "topic").id)
     chosen = [catalog.lookup(p, "actor").id for p in parties]
     edge = history.horizon(catalog) if until is None else until
-    markup = history.topic_figure(catalog, found, chosen, _href(site), edge)
-    return _figure(markup)
+    return _figure(charts.topic_chart(catalog, found, chosen, _href(site), edge))
+
+
+def actor_history(
+    catalog: Catalog, actor: str, *, until: dt.date | None = None, site: str | None = None
+) -> Figure:
+    """An actor's stances over time, one strip per topic it has taken a stance on."""
+    from kashmirref.site import charts, history
+
+    found = catalog.actor(catalog.lookup(actor, "actor").id)
+    edge = history.horizon(catalog) if until is None else until
+    return _figure(charts.actor_chart(catalog, found, _href(site), edge))
 
 
 def instrument_history(

@@ -4,6 +4,7 @@ figure, dates are drawn no more precisely than known, and no label runs past an 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
@@ -15,30 +16,38 @@ from hypothesis import strategies as st
 import kashmirref as kr
 from kashmirref import strategies as krst
 from kashmirref.comparison import relation_between
-from kashmirref.site import PARTIES, Page, figures, history, pages, svg
+from kashmirref.site import PARTIES, Page, charts, figures, history, pages, svg
 from kashmirref.site.drawing import (
     FONT_SIZE,
     RELATION_COLOURS,
-    fit,
     text_extent,
     text_width,
     wrap,
 )
 from kashmirref.site.links import html_href, page_path
+from kashmirref.site.timeaxis import TimeAxis
 
 SVG = "{http://www.w3.org/2000/svg}"
 FIGURE = re.compile(r"<svg .*?</svg>", re.S)
 
 
-def _outside(markup: str) -> list[str]:
-    """Every text element whose estimated extent is not inside the figure's viewBox."""
+Box = tuple[float, float, float, float]
+
+
+def _labels(markup: str) -> tuple[tuple[float, float], list[tuple[str, Box]]]:
+    """The figure's size, and every text element with the box it is estimated to cover.
+
+    The box comes from the layout code's own measure (:func:`text_extent`, per-character
+    widths a little wider than DejaVu Sans), from the element's position, anchor, size
+    and weight as written in the markup.
+    """
     root = ET.fromstring(markup)
     _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
     base = float(root.get("font-size", FONT_SIZE))
     found = []
     for element in root.iter(f"{SVG}text"):
         label = element.text or ""
-        left, top, right, bottom = text_extent(
+        box = text_extent(
             float(element.get("x", 0)),
             float(element.get("y", 0)),
             label,
@@ -46,9 +55,46 @@ def _outside(markup: str) -> list[str]:
             size=float(element.get("font-size", base)),
             bold=element.get("font-weight") == "600",
         )
-        if left < 0 or top < 0 or right > width + 0.01 or bottom > height + 0.01:
-            found.append(f"{label!r} at ({left:.0f}, {top:.0f})-({right:.0f}, {bottom:.0f})")
+        found.append((label, box))
+    return (width, height), found
+
+
+def _outside(markup: str) -> list[str]:
+    """Every text element whose estimated extent is not inside the figure's viewBox."""
+    (width, height), labels = _labels(markup)
+    return [
+        f"{label!r} at ({left:.0f}, {top:.0f})-({right:.0f}, {bottom:.0f})"
+        for label, (left, top, right, bottom) in labels
+        if left < 0 or top < 0 or right > width + 0.01 or bottom > height + 0.01
+    ]
+
+
+def _overlapping(markup: str) -> list[str]:
+    """Every pair of text elements whose estimated boxes overlap (by more than 0.01)."""
+    _, labels = _labels(markup)
+    ordered = sorted(labels, key=lambda item: item[1][0])
+    found = []
+    for i, (label, (left, top, right, bottom)) in enumerate(ordered):
+        for other, (o_left, o_top, o_right, o_bottom) in ordered[i + 1 :]:
+            if o_left >= right - 0.01:
+                break
+            if (
+                min(bottom, o_bottom) - max(top, o_top) > 0.01
+                and min(right, o_right) - max(left, o_left) > 0.01
+            ):
+                found.append(f"{label!r} over {other!r}")
     return found
+
+
+def _shortened(markup: str) -> list[str]:
+    """Every label cut short with an ellipsis, or empty."""
+    _, labels = _labels(markup)
+    return [label for label, _ in labels if "\u2026" in label or not label.strip()]
+
+
+def _problems(markup: str) -> list[str]:
+    """Labels cut by the figure's edge, laid over another label, or shortened."""
+    return _outside(markup) + _overlapping(markup) + _shortened(markup)
 
 
 def _page_figures(site: dict[str, Page]) -> dict[str, list[str]]:
@@ -64,23 +110,34 @@ def test_grid_colours_the_pair_never_a_side(catalog: kr.Catalog) -> None:
     others = ["united-states"]
     grid = ET.fromstring(svg.stance_grid(catalog, PARTIES, lambda r: "#", others))
     cells = [r for r in grid.iter(f"{SVG}rect") if r.get("rx") == "4"]
-    width = len(PARTIES) + len(others)
-    rows = [cells[i : i + width] for i in range(0, len(cells), width)]
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     assert len(rows) == len(catalog.topics())
     for topic, row in zip(catalog.topics(), rows, strict=True):
         sides = kr.compare(catalog, *PARTIES, topics=[topic.id]).rows[0]
         relation = relation_between(topic, sides.a.stance, sides.b.stance)[0]
         fills = [cell.get("fill") for cell in row]
-        stated = [
-            fill for fill, side in zip(fills, (sides.a, sides.b), strict=False) if side.stance
-        ]
+        stated = [fill for fill, side in zip(fills, (sides.a, sides.b), strict=True) if side.stance]
         # both parties' cells carry the colour of their relation, whatever their stances
         assert set(stated) <= {RELATION_COLOURS[relation]}
-        assert all(fill == "#ffffff" for fill in fills[2:])  # other actors: no colour
     # the same picture with the sides swapped: colours do not follow a side
     swapped = ET.fromstring(svg.stance_grid(catalog, PARTIES[::-1], lambda r: "#", others))
     again = [r.get("fill") for r in swapped.iter(f"{SVG}rect") if r.get("rx") == "4"]
     assert sorted(map(str, again)) == sorted(str(c.get("fill")) for c in cells)
+
+
+def _first_line_colour(markup: str) -> str:
+    return str(next(ET.fromstring(markup).iter(f"{SVG}line")).get("stroke"))
+
+
+def test_lines_take_their_shade_from_their_order_not_their_side(catalog: kr.Catalog) -> None:
+    topic, until = catalog.topic("plebiscite"), history.horizon(catalog)
+    first = charts.topic_chart(catalog, topic, PARTIES, lambda r: "#", until)
+    swapped = charts.topic_chart(catalog, topic, PARTIES[::-1], lambda r: "#", until)
+    # the first legend entry (the first actor's line) has the same shade either way
+    assert _first_line_colour(first) == _first_line_colour(swapped) == charts.STYLES[0].ink
+    timeline = history.timeline(catalog, PARTIES, lambda r: "#", until)
+    fills = {r.get("fill") for r in ET.fromstring(timeline).iter(f"{SVG}rect")}
+    assert fills == {"#4d5661"}  # one neutral shade for every lane
 
 
 def test_stances_page_says_what_the_colours_mean(site: dict[str, Page]) -> None:
@@ -99,7 +156,7 @@ def test_every_topic_and_instrument_page_has_a_described_figure(
     paths = [page_path(t) for t in catalog.topics()]
     paths += [page_path(i) for i in catalog.instruments()]
     for path in paths:
-        [markup] = found[path]
+        markup = found[path][0]
         root = ET.fromstring(markup)
         assert root.get("role") == "img"
         title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
@@ -108,30 +165,47 @@ def test_every_topic_and_instrument_page_has_a_described_figure(
         assert "\n| " in site[path].text  # the same facts as a table
 
 
-def test_imprecise_dates_are_drawn_as_such(catalog: kr.Catalog, site: dict[str, Page]) -> None:
+def test_imprecise_dates_are_drawn_as_such(catalog: kr.Catalog) -> None:
     # India's call for a plebiscite is first evidenced by words known only to the year
-    # 1949: the axis says 1949, the bar starts with a striped year, and no invented day
-    # or month appears
-    [position] = [
-        p for p in catalog.positions("india", "plebiscite") if p.valid_from.year == 1949
-    ]
+    # 1949: the mark is a bar across the whole of 1949 and no invented day or month
+    # appears
+    [position] = [p for p in catalog.positions("india", "plebiscite") if p.valid_from.year == 1949]
     assert position.valid_from_precision is kr.Precision.YEAR
-    [markup] = _page_figures(site)["topics/plebiscite.md"]
-    labels = [t.text for t in ET.fromstring(markup).iter(f"{SVG}text")]
-    assert "1949" in labels
-    assert not any(label and "Jan 1949" in label for label in labels)
-    assert "-hatch-" in markup
-    assert "India on Plebiscite: calls-for (1949 \u2013 16 August 1950)" in markup
+    first = min((catalog.statement(s) for s in position.evidence), key=lambda s: s.date)
+    assert (first.date, first.date_precision) == (dt.date(1949, 1, 1), kr.Precision.YEAR)
+    topic, until = catalog.topic("plebiscite"), history.horizon(catalog)
+    markup = charts.topic_chart(catalog, topic, PARTIES, lambda r: f"#{r.id}", until)
+    root = ET.fromstring(markup)
+    [link] = [a for a in root.iter(f"{SVG}a") if a.get("href") == f"#{first.id}"]
+    bar = next(link.iter(f"{SVG}rect"))
+    left = float(bar.get("x", 0))
+    right = left + float(bar.get("width", 0))
+    ticks = {
+        t.text: float(t.get("x", 0)) for t in root.iter(f"{SVG}text") if (t.text or "").isdigit()
+    }
+    year = (ticks["1960"] - ticks["1950"]) / 10
+    assert right - left == pytest.approx(year, rel=0.01)  # the whole year
+    assert left == pytest.approx(ticks["1950"] - year, abs=0.5)  # from 1 January 1949
+    labels = [t.text or "" for t in root.iter(f"{SVG}text")]
+    assert not any("Jan 1949" in label for label in labels)
+    assert "India on Plebiscite: calls-for (1949 \u2013 16 August 1950" in markup
 
 
-def test_one_day_spans_stay_visible(catalog: kr.Catalog) -> None:
-    topic = catalog.topic("loc-ceasefire")
+@pytest.mark.parametrize("topic", ["loc-ceasefire", "third-party-mediation", "article-370"])
+def test_time_axis_is_proportional(catalog: kr.Catalog, topic: str) -> None:
     until = history.horizon(catalog)
-    root = ET.fromstring(history.topic_figure(catalog, topic, PARTIES, lambda r: "#", until))
-    partial = RELATION_COLOURS[kr.Relation.PARTIAL]
-    bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == partial]
-    assert bars  # 20 September - 25 October 1965 and 24 November 2003
-    assert all(float(bar.get("width", 0)) >= 10 for bar in bars)
+    drawn = [charts.topic_chart(catalog, catalog.topic(topic), PARTIES, lambda r: "#", until)]
+    drawn.append(history.timeline(catalog, PARTIES, lambda r: "#", until))
+    for markup in drawn:
+        ticks = [
+            (int(t.text or ""), float(t.get("x", 0)))
+            for t in ET.fromstring(markup).iter(f"{SVG}text")
+            if (t.text or "").isdigit()
+        ]
+        assert len(ticks) >= 2
+        per_year = [(x1 - x0) / (y1 - y0) for (y0, x0), (y1, x1) in itertools.pairwise(ticks)]
+        # every year the same width (to a leap day)
+        assert max(per_year) - min(per_year) <= max(per_year) * 0.003
 
 
 def test_instrument_figure_shows_declarations_apart_and_who_invokes_what(
@@ -161,13 +235,15 @@ def test_instrument_figure_shows_declarations_apart_and_who_invokes_what(
     assert _outside(markup) == []
 
 
-def test_shipped_figures_keep_every_label_inside(
+def test_shipped_figures_have_every_label_whole_and_apart(
     catalog: kr.Catalog, site: dict[str, Page]
 ) -> None:
     drawn = [m for found in _page_figures(site).values() for m in found]
     drawn += list(figures(catalog).values())
-    assert len(drawn) >= len(catalog.topics()) + len(catalog.instruments()) + 2
-    assert {i: o for i, m in enumerate(drawn) if (o := _outside(m))} == {}
+    # every topic, instrument and actor with a position has a figure in both widths
+    actors = len({p.actor for p in catalog.positions()})
+    assert len(drawn) >= 2 * (len(catalog.topics()) * 2 + len(catalog.instruments()) + actors)
+    assert {i: o for i, m in enumerate(drawn) if (o := _problems(m))} == {}
 
 
 _LONG = st.text(
@@ -204,42 +280,69 @@ def long_named_catalogs(draw: st.DrawFn) -> kr.Catalog:
     )
 
 
-@settings(max_examples=40)
-@given(long_named_catalogs())
-def test_no_label_runs_past_a_figure_edge(catalog: kr.Catalog) -> None:
-    parties = tuple(actor.id for actor in catalog.actors()[:2])
+def _every_figure(catalog: kr.Catalog, parties: tuple[str, ...]) -> list[str]:
+    """Every figure the site draws for ``catalog``, as its pages and files carry them."""
     until = history.horizon(catalog)
     drawn = list(figures(catalog, parties).values())
-    for topic in catalog.topics():
-        path = page_path(topic)
-        href = lambda r, path=path: html_href(path, r)  # noqa: E731
-        drawn.append(history.topic_figure(catalog, topic, parties, href, until))
-    for instrument in catalog.instruments():
-        drawn.append(history.instrument_figure(catalog, instrument, lambda r: "#", until))
-    for markup in drawn:
-        assert _outside(markup) == []
+    for width in (charts.WIDTH, charts.NARROW):
+        for topic in catalog.topics():
+            path = page_path(topic)
+            href = lambda r, path=path: html_href(path, r)  # noqa: E731
+            drawn.append(charts.topic_chart(catalog, topic, parties, href, until, width=width))
+            drawn.append(
+                charts.others_chart(catalog, topic, parties, href, until, width=width) or ""
+            )
+        for instrument in catalog.instruments():
+            drawn.append(
+                history.instrument_figure(catalog, instrument, lambda r: "#", until, width=width)
+            )
+        for actor in catalog.actors():
+            drawn.append(charts.actor_chart(catalog, actor, lambda r: "#", until, width=width))
+        drawn.append(history.timeline(catalog, parties, lambda r: "#", until, width=width))
+    return [m for m in drawn if m]
 
 
-@given(_LONG, st.floats(0, 400), st.sampled_from([11.0, 12.0, 13.0]), st.booleans())
-def test_fit_and_wrap_stay_within_their_width(
+@settings(max_examples=40)
+@given(long_named_catalogs())
+def test_no_label_is_cut_shortened_or_overlapping_on_generated_catalogues(
+    catalog: kr.Catalog,
+) -> None:
+    parties = tuple(actor.id for actor in catalog.actors()[:2])
+    for markup in _every_figure(catalog, parties):
+        assert _problems(markup) == []
+
+
+@given(_LONG, st.floats(20, 400), st.sampled_from([11.0, 12.0, 13.0]), st.booleans())
+def test_wrap_keeps_every_character_within_its_width(
     label: str, width: float, size: float, bold: bool
 ) -> None:
-    assert text_width(fit(label, width, size, bold=bold), size, bold=bold) <= width
-    for line in wrap(label, width, size, bold=bold, lines=3):
-        assert text_width(line, size, bold=bold) <= width
-    assert len(wrap(label, width, size, bold=bold, lines=3)) <= 3
+    for hyphens in (False, True):
+        lines = wrap(label, width, size, bold=bold, hyphens=hyphens)
+        for line in lines:
+            assert text_width(line, size, bold=bold) <= width or len(line) == 1
+        # nothing is left out: the lines hold every character of the label, in order
+        assert "".join("".join(lines).split()) == "".join(label.split())
 
 
-@given(st.lists(krst.dates(), min_size=1, max_size=30), st.floats(0, 300))
-def test_axis_keeps_dates_in_order_and_inside(dates: list[dt.date], left: float) -> None:
-    axis = history.Axis.build(dates, left, left + 500)
-    xs = [axis.x(d) for d in sorted(dates)]
-    assert xs == sorted(xs)
-    assert all(left - 1e-6 <= x <= left + 500 + 1e-6 for x in xs)
-    assert axis.right == pytest.approx(left + 500)
+@given(krst.dates(), krst.dates(), st.floats(0, 300))
+def test_time_axis_keeps_dates_in_order_and_in_proportion(
+    a: dt.date, b: dt.date, left: float
+) -> None:
+    start, end = sorted((a, b))
+    axis = TimeAxis.spanning(start, end + dt.timedelta(days=1), left, left + 500)
+    assert axis.left - 1e-6 <= axis.x(start) <= axis.x(end) <= axis.right + 1e-6
+    days = (axis.end - axis.start).days
+    assert axis.x(start) - axis.left == pytest.approx((start - axis.start).days / days * 500)
+    years = axis.years()
+    assert years == sorted(years) and all(axis.start.year <= y <= axis.end.year for y in years)
 
 
-def test_the_check_itself_sees_a_clipped_label() -> None:
+def test_the_check_itself_sees_clipped_overlapping_and_shortened_labels() -> None:
     clipped = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20">'
     clipped += '<text x="95" y="15">a date</text><text x="4" y="15">ok</text></svg>'
     assert _outside(clipped) == ["'a date' at (95, 3)-(140, 19)"]
+    crowded = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 60">'
+    crowded += '<text x="10" y="20">qualified</text><text x="60" y="24">selective</text>'
+    crowded += '<text x="10" y="50">apart</text><text x="200" y="50">o\u2026</text></svg>'
+    assert _overlapping(crowded) == ["'qualified' over 'selective'"]
+    assert _shortened(crowded) == ["o\u2026"]

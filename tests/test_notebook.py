@@ -130,20 +130,21 @@ def test_figures_display_inline_and_save(catalog: kr.Catalog, tmp_path: Path) ->
         path = figure.save(tmp_path / "figure.svg")
         assert path.read_text(encoding="utf-8") == figure.svg + "\n"
     assert figures[2].title == "Plebiscite: stances over time"
-    assert 'href="#plebiscite"' in figures[2].svg
+    first = catalog.statements(actor="india", topic="plebiscite")[0]
+    assert f'href="#{first.id}"' in figures[2].svg  # each mark links to its statement
     linked = kr.figures.topic_history(catalog, "Plebiscite", site="https://example.org/kr/")
-    assert 'href="https://example.org/kr/topics/plebiscite.html"' in linked.svg
+    assert f'href="https://example.org/kr/timeline.html#{first.id}"' in linked.svg
 
 
 def test_figures_are_the_sites(catalog: kr.Catalog) -> None:
     from kashmirref.site import figures as site_figures
-    from kashmirref.site.svg import timeline
+    from kashmirref.site.history import horizon, timeline
 
     expected = site_figures(catalog)["figures/stance-grid.svg"]
     grid = kr.figures.stance_grid(catalog).svg
     assert grid.count("<a ") == expected.count("<a ")
     assert grid.split("<a ")[0] == expected.split("<a ")[0]
-    line = timeline(catalog, ("india", "pakistan"), lambda r: f"#{r.id}")
+    line = timeline(catalog, ("india", "pakistan"), lambda r: f"#{r.id}", horizon(catalog))
     assert kr.figures.timeline(catalog).svg == line
 
 

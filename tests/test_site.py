@@ -32,6 +32,7 @@ def _anchors(page: Page) -> set[str]:
 def _broken_links(site: dict[str, Page]) -> list[str]:
     """Every link on every page whose page or anchor does not exist."""
     broken = []
+    anchors: dict[str, set[str]] = {}  # each page's anchors, read once
     for page in site.values():
         targets = LINK.findall(page.text)
         targets += [h.replace(".html", ".md") for h in HREF.findall(page.text)]
@@ -41,7 +42,9 @@ def _broken_links(site: dict[str, Page]) -> list[str]:
             path, _, fragment = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
             found = site.get(resolved if path else page.path)
-            if found is None or (fragment and fragment not in _anchors(found)):
+            if found is not None and found.path not in anchors:
+                anchors[found.path] = _anchors(found)
+            if found is None or (fragment and fragment not in anchors[found.path]):
                 broken.append(f"{page.path}: {target}")
     return broken
 
@@ -87,7 +90,8 @@ def test_shipped_site_has_no_broken_link_or_ragged_table(site: dict[str, Page]) 
 
 def test_topic_page_sets_the_parties_side_by_side(site: dict[str, Page]) -> None:
     text = site["topics/third-party-mediation.md"].text
-    header = next(line for line in text.splitlines() if line.startswith("| "))
+    side_by_side = text.split("## Where the parties stand")[1]
+    header = next(line for line in side_by_side.splitlines() if line.startswith("| "))
     assert header == "|  | [India](../actors/india.md) | [Pakistan](../actors/pakistan.md) |"
     assert "**declines**" in text and "**seeks**" in text
     assert "**diverge** (gap 2 of 2 possible)" in text
@@ -124,7 +128,7 @@ def test_no_position_record_is_shown(catalog: kr.Catalog) -> None:
     text = " ".join(site["topics/unmogip-role.md"].text.split())
     assert "*Not found in the sources searched (13 August 1948 \u2013 4 January 2026" in text
     assert "Everything, for this test." in text
-    assert "none found" in site["stances.md"].text
+    assert "not found (searched)" in site["stances.md"].text
 
 
 def test_instrument_page_has_verbatim_provisions_and_who_invokes_them(
@@ -157,10 +161,16 @@ def test_figures_are_self_contained_svg(catalog: kr.Catalog) -> None:
     drawn = figures(catalog)
     grid = ET.fromstring(drawn["figures/stance-grid.svg"])
     cells = [r for r in grid.iter(f"{SVG}rect") if r.get("rx") == "4"]
-    columns = 2 + len({p.actor for p in catalog.positions()} - set(PARTIES))
-    assert len(cells) == len(catalog.topics()) * columns
+    assert len(cells) == len(catalog.topics()) * len(PARTIES)
+    # every other actor's current stance is there too, each linked with its own tooltip
+    held = {(p.actor, p.topic) for p in catalog.positions(as_of=catalog.latest)}
+    others = [pair for pair in held if pair[0] not in PARTIES]
+    tips = [t.text or "" for t in grid.iter(f"{SVG}title")]
+    for actor, topic in others:
+        said = f"{catalog.actor(actor).name} on {catalog.topic(topic).title}: "
+        assert any(tip.startswith(said) for tip in tips), said
     line = ET.fromstring(drawn["figures/timeline.svg"])
-    marks = [*line.iter(f"{SVG}circle"), *(r for r in line.iter(f"{SVG}rect"))]
+    marks = [a for a in line.iter(f"{SVG}a")]
     assert len(marks) == len(catalog.timeline())
     for markup in drawn.values():
         assert "<script" not in markup and "@import" not in markup

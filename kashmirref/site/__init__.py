@@ -83,7 +83,12 @@ def pages(catalog: Catalog, parties: Sequence[str] = PARTIES) -> tuple[Page, ...
         for i in catalog.instruments()
     ]
     actors = [
-        Page(path=page_path(a), title=a.name, text=records.actor_page(catalog, a), section="actors")
+        Page(
+            path=page_path(a),
+            title=a.name,
+            text=records.actor_page(catalog, a, until),
+            section="actors",
+        )
         for a in catalog.actors()
     ]
     indexes = (
@@ -115,9 +120,14 @@ def figures(catalog: Catalog, parties: Sequence[str] = PARTIES) -> dict[str, str
     The pages carry the same figures inline; a standalone file's links point from its
     own folder to the pages of the records it shows.
     """
-    grid, line = "figures/stance-grid.svg", "figures/timeline.svg"
+    grid, narrow = "figures/stance-grid.svg", "figures/stance-grid-narrow.svg"
+    line = "figures/timeline.svg"
     others = overviews.grid_actors(catalog, parties)[len(parties) :]
+    until = history.horizon(catalog)
     return {
         grid: svg.stance_grid(catalog, parties, lambda r: html_href(grid, r), others),
-        line: svg.timeline(catalog, parties, lambda r: html_href(line, r)),
+        narrow: svg.stance_grid(
+            catalog, parties, lambda r: html_href(narrow, r), others, narrow=True
+        ),
+        line: history.timeline(catalog, parties, lambda r: html_href(line, r), until),
     }

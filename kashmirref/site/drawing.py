@@ -3,18 +3,19 @@
 A figure never lets a label run past its edge. SVG cannot wrap text and a build has no
 font to measure with, so :func:`text_width` *estimates* how wide a label will be from
 per-character widths a little larger than those of DejaVu Sans (the widest common
-sans-serif, and Chromium's fallback on Linux); every label is then placed, wrapped
-(:func:`wrap`) or shortened with an ellipsis (:func:`fit`) so that its estimated extent
-lies inside the figure. The full text of a shortened label is always in the mark's
-``<title>`` and in the table printed under the figure.
+sans-serif, and Chromium's fallback on Linux); every label is then placed or wrapped
+over several lines (:func:`wrap`) so that its estimated extent lies inside the figure
+and clear of every other label. No label is ever shortened: a long name takes more
+lines, and the figure grows to hold them.
 
 :func:`text_extent` gives the box a ``<text>`` element of a figure covers; the tests
-check every one of them against the figure's ``viewBox``.
+check every one of them against the figure's ``viewBox`` and against each other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Sequence
 from html import escape
@@ -32,12 +33,13 @@ __all__ = [
     "RULE",
     "STRIPE",
     "day_after",
-    "fit",
     "hatch",
+    "line_height",
     "short_date",
     "svg",
     "text",
     "text_extent",
+    "text_lines",
     "text_width",
     "wrap",
 ]
@@ -77,44 +79,46 @@ def text_width(label: str, size: float = FONT_SIZE, *, bold: bool = False) -> fl
     return width * 1.08 if bold else width
 
 
-def fit(label: str, width: float, size: float = FONT_SIZE, *, bold: bool = False) -> str:
-    """``label``, or as much of it as fits in ``width`` followed by an ellipsis.
-
-    Gives ``""`` when not even one character and the ellipsis fit.
-    """
-    if text_width(label, size, bold=bold) <= width:
-        return label
-    room = width - text_width("\u2026", size, bold=bold)
-    used, kept = 0.0, []
-    for char in label:
-        used += _char_width(char) * size * (1.08 if bold else 1.0)
-        if used > room:
-            break
-        kept.append(char)
-    shortened = "".join(kept).rstrip()
-    return shortened + "\u2026" if shortened else ""
-
-
 def wrap(
-    label: str, width: float, size: float = FONT_SIZE, *, bold: bool = False, lines: int = 2
+    label: str, width: float, size: float = FONT_SIZE, *, bold: bool = False, hyphens: bool = False
 ) -> list[str]:
-    """``label`` broken at spaces into at most ``lines`` lines no wider than ``width``.
+    """``label`` broken at spaces into lines no wider than ``width``; nothing is left out.
 
-    A word longer than a line is cut; text left over after the last line is replaced by
-    an ellipsis.
+    With ``hyphens``, a line may also end after a hyphen (``apply-in-part-`` /
+    ``or-on-conditions``). A piece wider than a line on its own is broken between
+    characters: a long name is shown whole, over several lines, never shortened.
     """
-    result: list[str] = []
-    words = label.split()
-    while words and len(result) < lines:
-        line = words.pop(0)
-        while words and text_width(f"{line} {words[0]}", size, bold=bold) <= width:
-            line += " " + words.pop(0)
-        last = len(result) == lines - 1
-        if last and words:
-            line = fit(f"{line} {' '.join(words)}", width, size, bold=bold)
-            words = []
-        result.append(fit(line, width, size, bold=bold))
-    return [line for line in result if line] or [""]
+    lines: list[str] = []
+    for word in label.split():
+        pieces = re.findall(r"[^-]*-|[^-]+", word) if hyphens else [word]
+        for i, piece in enumerate(pieces):
+            joined = lines[-1] + ("" if i else " ") + piece if lines else piece
+            if lines and text_width(joined, size, bold=bold) <= width:
+                lines[-1] = joined
+                continue
+            part = ""
+            for char in piece:
+                if part and text_width(part + char, size, bold=bold) > width:
+                    lines.append(part)
+                    part = ""
+                part += char
+            lines.append(part)
+    return lines or [""]
+
+
+def line_height(size: float = FONT_SIZE) -> float:
+    """The distance between the baselines of two lines of text set at ``size``."""
+    return round(size * 1.3, 1)
+
+
+def text_lines(
+    x: float, y: float, lines: Sequence[str], size: float = FONT_SIZE, **attributes: str | float
+) -> list[str]:
+    """One ``<text>`` per line, the first baseline at ``y``, each :func:`line_height` apart."""
+    if size != FONT_SIZE:
+        attributes = {"font_size": size, **attributes}
+    step = line_height(size)
+    return [text(x, y + step * i, line, **attributes) for i, line in enumerate(lines)]
 
 
 def text(x: float, y: float, label: str, **attributes: str | float) -> str:

@@ -1,115 +1,63 @@
-"""Figures of one record over time: a topic's stances, an instrument's life and use.
+"""The figure of an instrument over time: its status, one party's declarations, its use.
 
-Both figures share a horizontal time axis (:class:`Axis`) that is linear between the
-dates that matter to the figure, except that no stretch between two such dates is
-drawn narrower than a few pixels: a one-day span (a ceasefire accepted "on 24 November
-2003") stays visible beside a sixty-year one. Every bar is drawn as precisely as its
-dates: a position evidenced only "in 2020" starts with a striped stretch covering the
-whole of 2020, never at an invented day; axis labels read ``2020`` or ``Aug 2014``.
-
-Colour follows the stance grid's rule: stance bars of every actor are the same neutral
-tint (a side never has a colour of its own), and only the band of the relation between
-the two parties is coloured, by relation. Each page prints the same facts as a table.
+Time runs left to right in proportion (:class:`~kashmirref.site.timeaxis.TimeAxis`,
+year ticks) from the instrument's date to the record's latest date. The first lane
+shows each recorded status from the date it took; one lane per party that declared
+something about the instrument on its own (striped: one party's declaration, not a
+status the others accept); then one lane per actor whose statements invoke it, a mark
+at each statement's date (a bar across the month or year when that is all the date
+says). Every bar and mark has a ``<title>``; a mark links to its statement; the page
+prints the same facts as a table. Bars are one neutral tint for every actor.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 import attrs
 
 from kashmirref.catalog import Catalog
-from kashmirref.comparison import compare_over_time
-from kashmirref.model import Instrument, InstrumentKind, Position, Precision, Topic, last_day
+from kashmirref.model import (
+    Event,
+    Instrument,
+    InstrumentKind,
+    Precision,
+    Statement,
+    format_date,
+    last_day,
+)
 from kashmirref.site.drawing import (
     INK,
     MUTED,
-    RELATION_COLOURS,
-    RELATION_WORDS,
     RULE,
     day_after,
-    fit,
     hatch,
+    line_height,
     short_date,
     svg,
     text,
+    text_lines,
     text_width,
     wrap,
 )
-from kashmirref.site.svg import Href, pair_name, short_name
+from kashmirref.site.svg import Href, short_name
+from kashmirref.site.timeaxis import TimeAxis
 
-__all__ = ["Axis", "horizon", "instrument_figure", "topic_figure"]
+__all__ = ["WIDTH", "horizon", "instrument_figure", "lane_of", "timeline"]
 
 WIDTH = 680.0
-"""Width of a topic or instrument figure, in user units."""
+"""Width of an instrument figure or the timeline, in user units."""
 
 _BAR = "#dde3ea"
-"""The one neutral tint of every actor's stance or invocation bar."""
+"""The one neutral tint of every status or declaration bar."""
+
+_TICK = "#4d5661"
+"""The one neutral shade of every dated mark (an invocation, a statement, an event)."""
 
 _LANE, _GAP, _PAD = 28.0, 8.0, 12.0
 _LABEL_ROOM = 170.0
-
-
-@attrs.frozen
-class Axis:
-    """Dates to x positions: linear between ``stops``, each stretch at least a few pixels."""
-
-    stops: tuple[dt.date, ...]
-    xs: tuple[float, ...]
-
-    @classmethod
-    def build(
-        cls, dates: Iterable[dt.date], left: float, right: float, min_gap: float = 14.0
-    ) -> Axis:
-        """An axis from the earliest to the latest of ``dates`` over ``left`` … ``right``."""
-        stops = sorted(set(dates))
-        if len(stops) == 1:
-            stops.append(stops[0] + dt.timedelta(days=1))
-        days = [(b - a).days for a, b in itertools.pairwise(stops)]
-        total = right - left
-        if min_gap * len(days) >= total:
-            widths = [total / len(days)] * len(days)
-        else:
-            fixed: set[int] = set()
-            while True:
-                free_days = sum(d for i, d in enumerate(days) if i not in fixed)
-                free = total - min_gap * len(fixed)
-                widths = [
-                    min_gap if i in fixed else free * d / free_days for i, d in enumerate(days)
-                ]
-                narrow = {i for i, w in enumerate(widths) if w < min_gap} | fixed
-                if narrow == fixed or len(narrow) == len(days):
-                    break
-                fixed = narrow
-        xs = [left]
-        for width in widths:
-            xs.append(xs[-1] + width)
-        return cls(tuple(stops), tuple(xs))
-
-    @property
-    def left(self) -> float:
-        """The x of the earliest date."""
-        return self.xs[0]
-
-    @property
-    def right(self) -> float:
-        """The x of the latest date."""
-        return self.xs[-1]
-
-    def x(self, when: dt.date) -> float:
-        """Where ``when`` falls (dates outside the axis are held at its ends)."""
-        if when <= self.stops[0]:
-            return self.xs[0]
-        if when >= self.stops[-1]:
-            return self.xs[-1]
-        i = bisect.bisect_right(self.stops, when) - 1
-        a, b = self.stops[i], self.stops[i + 1]
-        share = (when - a).days / (b - a).days
-        return self.xs[i] + share * (self.xs[i + 1] - self.xs[i])
 
 
 def horizon(catalog: Catalog) -> dt.date:
@@ -134,13 +82,8 @@ class _Bar:
     end_precision: Precision = Precision.DAY
     href: str | None = None
     striped: bool = False
-
-    def stops(self, until: dt.date) -> list[dt.date]:
-        """The dates this bar needs on the axis."""
-        found = [self.start, day_after(self.start, self.start_precision), until]
-        if self.end is not None:
-            found += [self.end, day_after(self.end, self.end_precision)]
-        return found
+    tick: bool = False
+    """A mark for one dated entry: a thin tick, or a faint bar across its month or year."""
 
 
 @attrs.frozen(kw_only=True)
@@ -152,114 +95,9 @@ class _Lane:
     bold: bool = True
 
 
-@attrs.frozen(kw_only=True)
-class _Tick:
-    when: dt.date
-    precision: Precision
-
-
-def _position_bar(
-    catalog: Catalog, position: Position, topic: Topic, label: str, href: str | None
-) -> _Bar:
-    name = catalog.actor(position.actor).name
-    stance = topic.stance(position.stance)
-    return _Bar(
-        start=position.valid_from,
-        start_precision=position.valid_from_precision,
-        end=position.valid_to,
-        end_precision=position.valid_to_precision,
-        label=label,
-        tip=f"{name} on {topic.title}: {stance.label} ({position.period}). {stance.meaning}",
-        fill=_BAR,
-        href=href,
-    )
-
-
-def _evidence_marks(catalog: Catalog, position: Position) -> list[tuple[dt.date, Precision, str]]:
-    marks = []
-    for statement_id in position.evidence:
-        statement = catalog.statement(statement_id)
-        when = short_date(statement.date, statement.date_precision)
-        marks.append((statement.date, statement.date_precision, f"Statement, {when}"))
-    return marks
-
-
-def topic_figure(
-    catalog: Catalog, topic: Topic, parties: Sequence[str], href: Href, until: dt.date
+def instrument_figure(
+    catalog: Catalog, instrument: Instrument, href: Href, until: dt.date, *, width: float = WIDTH
 ) -> str:
-    """Each actor's stance on ``topic`` over time, and the relation between the parties.
-
-    One lane per party, then (with two parties) a band coloured by the relation between
-    them span by span (:func:`~kashmirref.comparison.compare_over_time`), then one lane
-    per other actor with a position on the topic. Small marks under a bar are the
-    statements that evidence it. ``until`` is the right edge ("to date").
-    """
-    lanes: list[_Lane] = []
-    marks: dict[int, list[tuple[dt.date, Precision, str]]] = {}
-    others = sorted(
-        {p.actor for p in catalog.positions(topic=topic.id)} - set(parties),
-        key=lambda a: catalog.actor(a).name,
-    )
-    link = href(topic)
-    ticks: list[_Tick] = []
-
-    def actor_lane(actor: str) -> _Lane:
-        positions = catalog.positions(actor=actor, topic=topic.id)
-        bars = tuple(_position_bar(catalog, p, topic, p.stance, link) for p in positions)
-        marks[len(lanes)] = [m for p in positions for m in _evidence_marks(catalog, p)]
-        ticks.extend(_Tick(when=p.valid_from, precision=p.valid_from_precision) for p in positions)
-        name = catalog.actor(actor).name
-        if bars:
-            return _Lane(label=name, bars=bars)
-        searched = catalog.no_position(actor, topic.id)
-        if searched is not None:
-            return _Lane(label=name, note="no stated position found", dashed=True)
-        return _Lane(label=name, note="no position recorded")
-
-    for party in parties:
-        lanes.append(actor_lane(party))
-    spans = (
-        compare_over_time(catalog, parties[0], parties[1], topic.id) if len(parties) == 2 else ()
-    )
-    if len(parties) == 2:
-        pair = pair_name(catalog, parties)
-        bars = tuple(
-            _Bar(
-                start=s.start,
-                start_precision=s.start_precision,
-                end=s.end,
-                end_precision=s.end_precision,
-                label=RELATION_WORDS[s.relation][0],
-                tip=f"{pair}, {s.period}: {RELATION_WORDS[s.relation][0]} "
-                f"({RELATION_WORDS[s.relation][1]})",
-                fill=RELATION_COLOURS[s.relation],
-            )
-            for s in spans
-        )
-        ticks.extend(_Tick(when=s.start, precision=s.start_precision) for s in spans)
-        lanes.append(
-            _Lane(label="Relation", bars=bars, note=None if bars else "no position on either side")
-        )
-    for actor in others:
-        lanes.append(actor_lane(actor))
-    pair_text = pair_name(catalog, parties)
-    described = "; ".join(f"{s.period}, {RELATION_WORDS[s.relation][0]}" for s in spans)
-    description = (
-        f"Each actor's stated stance on {topic.title} over time, one lane each, bars in one "
-        f"neutral tint for every actor"
-        + (
-            f"; the relation between {pair_text}, coloured by relation: {described}"
-            if spans
-            else ""
-        )
-        + ". Striped stretches: a date known only to the month or year. Small marks under a "
-        "bar: the statements that evidence it."
-    )
-    title = f"{topic.title}: stances over time"
-    return _draw("kr-topic", title, description, lanes, ticks, until, marks)
-
-
-def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, until: dt.date) -> str:
     """An instrument's life and use: status, one party's declarations, who invokes it when.
 
     The first lane shows each recorded status from the date it took; then one lane per
@@ -268,7 +106,6 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
     statements invoke it, a mark at each statement's date. ``until`` is the right edge.
     """
     lanes: list[_Lane] = []
-    ticks = [_Tick(when=instrument.date, precision=Precision.DAY)]
     agreed = [c for c in instrument.status_history if not c.is_declaration]
     bars = []
     for i, change in enumerate(agreed):
@@ -285,7 +122,6 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
                 fill=_BAR,
             )
         )
-        ticks.append(_Tick(when=change.date, precision=Precision.DAY))
     dated = short_date(instrument.date)
     if bars:
         lanes.append(_Lane(label="Status", bars=tuple(bars)))
@@ -319,7 +155,6 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
         declared[by].append(
             _Bar(start=change.date, end=None, label=words, tip=tip, fill="#ffffff", striped=True)
         )
-        ticks.append(_Tick(when=change.date, precision=Precision.DAY))
     for by, items in declared.items():
         closed = [
             attrs.evolve(bar, end=items[i + 1].start - dt.timedelta(days=1))
@@ -352,8 +187,9 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
                     end_precision=said.date_precision,
                     label="",
                     tip=f"{name} invokes {clause} ({when}){reading}",
-                    fill=_BAR,
+                    fill=_TICK,
                     href=href(said),
+                    tick=True,
                 )
             )
     for actor, bars in by_actor.items():
@@ -371,20 +207,92 @@ def instrument_figure(catalog: Catalog, instrument: Instrument, href: Href, unti
     )
     kind = "resolution" if instrument.kind is InstrumentKind.UNSC_RESOLUTION else "instrument"
     title = f"{instrument.title}: the {kind}'s life and who invokes it"
-    return _draw("kr-instrument", title, description, lanes, ticks, until, {})
+    return _draw("kr-instrument", (title, description), lanes, (instrument.date, until), width)
+
+
+def lane_of(catalog: Catalog, actor_id: str, parties: Sequence[str]) -> str | None:
+    """The party ``actor_id`` speaks for (following ``parent`` links), if any."""
+    return next((step for step in catalog.lineage(actor_id) if step in parties), None)
+
+
+def timeline(
+    catalog: Catalog, parties: Sequence[str], href: Href, until: dt.date, *, width: float = WIDTH
+) -> str:
+    """Every event and statement at its date, in lanes, over a proportional time axis.
+
+    The first lane holds events (a bar from start to end for one that lasted); then one
+    lane per party (statements made for it, by it or by its offices); the last lane every
+    other actor. Each entry is a mark in one neutral tint with its title and a link; the
+    page lists every entry by year, in words.
+    """
+    entries = catalog.timeline()
+    lanes: list[list[_Bar]] = [[] for _ in range(len(parties) + 2)]
+    for entry in entries:
+        lane, tip = _timeline_entry(catalog, entry, parties)
+        end = entry.end_date if isinstance(entry, Event) and entry.end_date else entry.date
+        lanes[lane].append(
+            _Bar(
+                start=entry.date,
+                start_precision=entry.date_precision,
+                end=end,
+                end_precision=entry.date_precision if end == entry.date else Precision.DAY,
+                label="",
+                tip=tip,
+                fill=_TICK,
+                href=href(entry),
+                tick=True,
+            )
+        )
+    names = ["Events", *(short_name(catalog, p) for p in parties), "Other actors"]
+    drawn = [
+        _Lane(label=name, bars=tuple(bars), note=None if bars else "none on record")
+        for name, bars in zip(names, lanes, strict=True)
+    ]
+    title = "Timeline of events and statements"
+    description = (
+        f"{len(entries)} entries at their dates, time left to right in proportion with year "
+        f"ticks: events in the first lane, statements in the lane of the party they were "
+        f"made for ({', '.join(names[1:-1])}), and every other actor's in the last lane. "
+        "A statement dated only to a month or year is a bar across it."
+    )
+    first = min((e.date for e in entries), default=None) or until
+    return _draw("kr-timeline", (title, description), drawn, (first, until), width)
+
+
+def _timeline_entry(
+    catalog: Catalog, entry: Event | Statement, parties: Sequence[str]
+) -> tuple[int, str]:
+    """Lane index and tooltip of one timeline entry (its words are in the list below)."""
+    when = format_date(entry.date, entry.date_precision)
+    if isinstance(entry, Event):
+        return 0, f"{when}: {entry.title}"
+    party = lane_of(catalog, entry.on_behalf_of, parties)
+    lane = 1 + (parties.index(party) if party is not None else len(parties))
+    speaker = catalog.actor(entry.speaker).name
+    topics = ", ".join(catalog.topic(t).title for t in entry.topics)
+    about = f" ({topics})" if topics else ""
+    return lane, f"{when}, {speaker}{about}"
 
 
 def _draw(
     key: str,
-    title: str,
-    description: str,
+    named: tuple[str, str],
     lanes: Sequence[_Lane],
-    ticks: Sequence[_Tick],
-    until: dt.date,
-    marks: dict[int, list[tuple[dt.date, Precision, str]]],
+    span: tuple[dt.date, dt.date],
+    width: float,
 ) -> str:
-    """Lay out labelled lanes of bars over a shared time axis, with dated ticks below."""
-    names = [wrap(lane.label, _LABEL_ROOM, bold=lane.bold) for lane in lanes]
+    """Labelled lanes of bars over a proportional time axis, in a figure ``width`` wide.
+
+    ``named`` is the figure's title and description, ``span`` its first and last date.
+    A lane's name is wrapped over as many lines as it needs and the lane grows to hold
+    them.
+    """
+    title, description = named
+    first, until = span
+    if width != WIDTH:
+        key += "-narrow"
+    room = min(_LABEL_ROOM, width * 0.3)
+    names = [wrap(lane.label, room, bold=lane.bold, hyphens=True) for lane in lanes]
     label_width = max(
         (
             text_width(line, bold=lane.bold)
@@ -393,13 +301,7 @@ def _draw(
         ),
         default=0.0,
     )
-    left = _PAD + label_width + 12
-    right = WIDTH - _PAD
-    dates = [d for lane in lanes for bar in lane.bars for d in bar.stops(until)]
-    dates += [t.when for t in ticks] + [day_after(t.when, t.precision) for t in ticks]
-    if not dates:
-        dates = [until - dt.timedelta(days=365), until]
-    axis = Axis.build([d for d in dates if d <= until] or [until], left, right)
+    axis = TimeAxis.spanning(first, until, _PAD + label_width + 12, width - _PAD - 6)
     body: list[str] = []
     patterns: dict[str, str] = {}
 
@@ -409,57 +311,53 @@ def _draw(
         return url
 
     y = _PAD
-    for index, (lane, lines) in enumerate(zip(lanes, names, strict=True)):
-        first = y + _LANE / 2 + 4.5 - 8 * (len(lines) - 1)
-        for i, line in enumerate(lines):
-            body.append(text(_PAD, first + 16 * i, line, font_weight="600" if lane.bold else "400"))
+    rows = []
+    for lane, lines in zip(lanes, names, strict=True):
+        height = max(_LANE, line_height() * len(lines) + 8)
+        first_line = y + height / 2 + 4.5 - line_height() * (len(lines) - 1) / 2
+        weight = "600" if lane.bold else "400"
+        body += text_lines(_PAD, first_line, lines, font_weight=weight)
+        middle = y + height / 2
         body.append(
-            f'<line x1="{axis.left:g}" y1="{y + _LANE / 2:g}" x2="{axis.right:g}" '
-            f'y2="{y + _LANE / 2:g}" stroke="{RULE}" stroke-dasharray="2 4"/>'
+            f'<line x1="{axis.left:g}" y1="{middle:g}" x2="{axis.right:g}" '
+            f'y2="{middle:g}" stroke="{RULE}" stroke-dasharray="2 4"/>'
         )
+        rows.append((lane, middle))
+        y += height + _GAP
+    base = y + 2
+    body = [*axis.draw(_PAD, base, width), *body]
+    for lane, middle in rows:
+        top = middle - _LANE / 2
         if lane.dashed:
             body.append(
-                f'<rect x="{axis.left:g}" y="{y + 2:g}" width="{axis.right - axis.left:g}" '
+                f'<rect x="{axis.left:g}" y="{top + 2:g}" width="{axis.right - axis.left:g}" '
                 f'height="{_LANE - 4:g}" rx="4" fill="#ffffff" stroke="{MUTED}" '
                 f'stroke-dasharray="4 3"/>'
             )
-        extents = [_extent(axis, bar) for bar in lane.bars]
+        extents = [_extent(axis, bar, until) for bar in lane.bars]
+        labelled = axis.left
         for i, (bar, extent) in enumerate(zip(lane.bars, extents, strict=True)):
-            free_from = max([axis.left, *(e[3] for e in extents[:i])])
+            free_from = max([labelled, *(e[3] for e in extents[:i])])
             free_to = min([axis.right, *(e[0] for e in extents[i + 1 :])])
-            body.append(_bar(bar, extent, (free_from, free_to), y, striped))
-        for when, precision, tip in marks.get(index, []):
-            x0 = axis.x(when)
-            x1 = max(x0 + 2, axis.x(day_after(when, precision)))
+            drawn, label_end = _bar(bar, extent, (free_from, free_to), top, striped)
+            body.append(drawn)
+            labelled = max(labelled, label_end)
+        if lane.note and text_width(lane.note) <= axis.right - axis.left - 16:
             body.append(
-                f'<rect x="{x0:g}" y="{y + _LANE - 6:g}" width="{x1 - x0:g}" height="4" '
-                f'fill="{MUTED}"><title>{escape(tip)}</title></rect>'
+                text(axis.left + 8, middle + 4.5, lane.note, fill=MUTED, font_style="italic")
             )
-        if lane.note:
-            note = fit(lane.note, axis.right - axis.left - 16)
-            body.append(
-                text(axis.left + 8, y + _LANE / 2 + 4.5, note, fill=MUTED, font_style="italic")
-            )
-        y += _LANE + _GAP
-    base = y + 2
-    body.append(
-        f'<line x1="{axis.left:g}" y1="{base:g}" x2="{axis.right:g}" y2="{base:g}" '
-        f'stroke="{MUTED}"/>'
-    )
-    body += _tick_labels(axis, ticks, base)
-    height = base + 48
     defs = ["<defs>", *patterns.values(), "</defs>"] if patterns else []
-    return svg(key, WIDTH, height, title, description, [*defs, *body])
+    return svg(key, width, base + 28, title, description, [*defs, *body])
 
 
-def _extent(axis: Axis, bar: _Bar) -> tuple[float, float, float, float]:
+def _extent(axis: TimeAxis, bar: _Bar, until: dt.date) -> tuple[float, float, float, float]:
     """Where a bar starts, where its solid part starts and ends, and where it ends."""
     x0 = axis.x(bar.start)
     solid_from = axis.x(day_after(bar.start, bar.start_precision))
     if bar.start_precision is Precision.DAY:
         solid_from = x0
     if bar.end is None:
-        solid_to = x_end = axis.right
+        solid_to = x_end = axis.x(until)
     else:
         x_end = axis.x(day_after(bar.end, bar.end_precision))
         solid_to = x_end if bar.end_precision is Precision.DAY else axis.x(bar.end)
@@ -472,15 +370,25 @@ def _bar(
     free: tuple[float, float],
     y: float,
     stripes: Callable[[str], str],
-) -> str:
-    """One bar: striped where its dates leave time open, solid where they do not.
+) -> tuple[str, float]:
+    """One bar, striped where its dates leave time open, and where its label ends.
 
     Its label goes inside when it fits, else beside it in the ``free`` stretch of the
-    lane, else shortened into the largest of those places. ``stripes`` gives the
-    ``url()`` of a striped pattern over a colour.
+    lane, else it is left out (the bar's ``<title>`` and the page's table have it).
+    ``stripes`` gives the ``url()`` of a striped pattern over a colour.
     """
     x0, solid_from, solid_to, x_end = extent
     top, height = y + 3, _LANE - 6
+    if bar.tick:
+        exact = bar.start_precision is Precision.DAY and bar.end == bar.start
+        width = max(1.5, x_end - x0) if not exact else 1.5
+        opacity = 0.6 if exact else 0.3
+        inner = (
+            f"<title>{escape(bar.tip)}</title>"
+            f'<rect x="{x0:g}" y="{top:g}" width="{width:g}" height="{height:g}" '
+            f'fill="{bar.fill}" fill-opacity="{opacity:g}"/>'
+        )
+        return (f'<a href="{escape(bar.href)}">{inner}</a>' if bar.href else inner), x_end
     parts = []
     fill = stripes(bar.fill) if bar.striped else bar.fill
     if solid_to > solid_from:
@@ -495,73 +403,40 @@ def _bar(
         f'<rect x="{x0:g}" y="{top:g}" width="{x_end - x0:g}" height="{height:g}" rx="3" '
         f'fill="none" {outline}/>'
     )
+    label_end = x_end
     if bar.label:
-        parts += _bar_label(bar, x0, x_end, free, y)
+        labelled, label_end = _bar_label(bar, x0, x_end, free, y)
+        parts += labelled
     inner = f"<title>{escape(bar.tip)}</title>" + "".join(parts)
     if bar.href is not None:
-        return f'<a href="{escape(bar.href)}">{inner}</a>'
-    return f"<g>{inner}</g>"
+        return f'<a href="{escape(bar.href)}">{inner}</a>', label_end
+    return f"<g>{inner}</g>", label_end
 
 
 def _bar_label(
     bar: _Bar, x0: float, x_end: float, free: tuple[float, float], y: float
-) -> list[str]:
-    """A bar's label inside it, or beside it where the lane is free, never past an edge."""
+) -> tuple[list[str], float]:
+    """A bar's label inside it, or beside it where the lane is free; where it ends.
+
+    A label that fits nowhere whole is left out.
+    """
     baseline = y + _LANE / 2 + 4
-    places = [
-        (x_end - x0 - 10, (x0 + x_end) / 2, "middle"),
-        (x0 - free[0] - 8, x0 - 4, "end"),
-        (free[1] - x_end - 8, x_end + 4, "start"),
-    ]
     need = text_width(bar.label, size=12)
-    room, x, anchor = next((p for p in places if p[0] >= need), max(places))
-    label = fit(bar.label, room, size=12)
-    if not label:
-        return []
+    places = [
+        (x_end - x0 - 10, (x0 + x_end) / 2, "middle", x_end),
+        (x0 - free[0] - 8, x0 - 4, "end", x_end),
+        (free[1] - x_end - 8, x_end + 4, "start", x_end + 4 + need),
+    ]
+    found = next((p for p in places if p[0] >= need), None)
+    if found is None:
+        return [], x_end
+    _, x, anchor, end = found
     parts = []
     if bar.striped and anchor == "middle":
-        width = text_width(label, size=12)
-        parts.append(_rect(x - width / 2 - 3, y + 7, width + 6, _LANE - 14, "#ffffff"))
-    parts.append(text(x, baseline, label, font_size=12, text_anchor=anchor, fill=INK))
-    return parts
+        parts.append(_rect(x - need / 2 - 3, y + 7, need + 6, _LANE - 14, "#ffffff"))
+    parts.append(text(x, baseline, bar.label, font_size=12, text_anchor=anchor, fill=INK))
+    return parts, end
 
 
 def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
     return f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" fill="{fill}"/>'
-
-
-def _tick_labels(axis: Axis, ticks: Sequence[_Tick], base: float) -> list[str]:
-    """Dated ticks under the axis, their labels on two staggered rows.
-
-    A label that would overlap another on both rows is left out (the table under the
-    figure has every date).
-    """
-    parts: list[str] = []
-    ends = [-1e9, -1e9]
-    for when, precision in sorted({(t.when, t.precision) for t in ticks}):
-        x0, x1 = axis.x(when), axis.x(day_after(when, precision))
-        if precision is Precision.DAY:
-            x1 = x0
-        parts.append(
-            f'<line x1="{x0:g}" y1="{base:g}" x2="{x0:g}" y2="{base + 5:g}" stroke="{MUTED}"/>'
-        )
-        if x1 - x0 > 1:
-            parts.append(_rect(x0, base + 1, x1 - x0, 4, "#8c96a1"))
-        label = short_date(when, precision)
-        width = text_width(label, size=11)
-        centre = min(max((x0 + x1) / 2, width / 2 + 2), WIDTH - width / 2 - 2)
-        for row in (0, 1):
-            if centre - width / 2 >= ends[row] + 6:
-                ends[row] = centre + width / 2
-                parts.append(
-                    text(
-                        centre,
-                        base + 18 + 14 * row,
-                        label,
-                        font_size=11,
-                        text_anchor="middle",
-                        fill=MUTED,
-                    )
-                )
-                break
-    return parts

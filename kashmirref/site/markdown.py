@@ -24,7 +24,25 @@ from kashmirref.model import (
 from kashmirref.render import press_note
 from kashmirref.site.links import href
 
-__all__ = ["Writer", "escape", "table", "web_link"]
+__all__ = ["Writer", "escape", "figure", "table", "web_link"]
+
+
+def figure(wide: str, narrow: str | None = None) -> list[str]:
+    """Raw SVG as Markdown blocks, each surrounded by blank lines, with none inside.
+
+    With ``narrow`` (the same figure drawn for a phone), the page carries both and the
+    stylesheet shows the one that fits the screen (``kr-wide`` / ``kr-narrow``); a wide
+    figure fits the text column on wide screens (``kr-fit``).
+    """
+    if narrow is None:
+        return ["", f'<figure class="kr-figure kr-fit">\n{wide}\n</figure>', ""]
+    return [
+        "",
+        f'<figure class="kr-figure kr-fit kr-wide">\n{wide}\n</figure>',
+        "",
+        f'<figure class="kr-figure kr-narrow">\n{narrow}\n</figure>',
+        "",
+    ]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

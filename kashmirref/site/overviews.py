@@ -23,10 +23,10 @@ from kashmirref.model import (
     citations_of,
     format_date,
 )
-from kashmirref.render import STALE_NOTE, comparison_markdown, last_stated, stance_words
-from kashmirref.site import svg
+from kashmirref.render import comparison_markdown, last_stated, stance_words
+from kashmirref.site import charts, history, svg
 from kashmirref.site.links import html_href
-from kashmirref.site.markdown import Writer, escape, table, web_link
+from kashmirref.site.markdown import Writer, escape, figure, table, web_link
 
 __all__ = [
     "actors_index",
@@ -42,11 +42,6 @@ __all__ = [
 
 _WIDE = ["---", "hide:", "  - toc", "---", ""]
 """Front matter that gives a page with a wide figure the table of contents' width."""
-
-
-def _figure(svg_markup: str) -> list[str]:
-    """Raw SVG as a Markdown block: surrounded by blank lines, with none inside."""
-    return ["", f'<figure class="kr-figure">\n{svg_markup}\n</figure>', ""]
 
 
 def grid_actors(catalog: Catalog, parties: Sequence[str]) -> list[str]:
@@ -70,8 +65,6 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         "last stated. Select a row to see the topic's page, which quotes the evidence and",
         "explains the topic's scale.",
         "",
-        escape(STALE_NOTE),
-        "",
     ]
     paired = len(parties) == 2
     if paired:
@@ -80,7 +73,10 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         lines += [f"- {escape(entry)}" for entry in entries]
         lines += ["", escape(outro)]
     href = lambda r: html_href(path, r)  # noqa: E731
-    lines += _figure(svg.stance_grid(catalog, parties, href, others))
+    lines += figure(
+        svg.stance_grid(catalog, parties, href, others),
+        svg.stance_grid(catalog, parties, href, others, narrow=True),
+    )
     rows = []
     for topic in catalog.topics():
         sides = matrix(catalog, actors, topic.id).sides
@@ -88,8 +84,10 @@ def stances_page(catalog: Catalog, parties: Sequence[str]) -> str:
         for side in sides:
             if side.position is not None:
                 cells.append(f"{escape(stance_words(side))} (last stated {last_stated(side)})")
+            elif side.no_position is not None:
+                cells.append(escape(stance_words(side)))
             else:
-                cells.append("none found" if side.no_position else "")
+                cells.append("")
         if paired:
             relation = relation_of_sides(topic, sides[0], sides[1])[0]
             cells.insert(2, svg.RELATION_WORDS[relation][0])
@@ -113,13 +111,22 @@ def timeline_page(catalog: Catalog, parties: Sequence[str]) -> str:
     """Every event and statement by year, after a figure of all of them in lanes."""
     path = "timeline.md"
     w = Writer(catalog, path)
+    href = lambda r: html_href(path, r)  # noqa: E731
     lines = [
         *_WIDE,
         "# Timeline",
         "",
-        "Events (diamonds) and statements (dots) in date order. A statement sits in the lane",
-        "of the party it was made for; space between rows grows with the time between them.",
-        *_figure(svg.timeline(catalog, parties, lambda r: html_href(path, r))),
+        "Every event and statement at its date: events in the first lane, a statement in",
+        "the lane of the party it was made for, every other actor's in the last. Time runs",
+        "left to right in proportion (each year the same width), so busy weeks are dense;",
+        "each mark names its entry when pointed at and links to it in the list below,",
+        "which gives every entry by year.",
+        *figure(
+            *(
+                history.timeline(catalog, parties, href, history.horizon(catalog), width=w)
+                for w in (history.WIDTH, charts.NARROW)
+            )
+        ),
     ]
     for year, entries in groupby(catalog.timeline(), key=lambda e: e.date.year):
         lines += [f"## {year}", ""]

@@ -9,7 +9,7 @@ the records' own: summaries and readings attributed to their actor, quotes verba
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kashmirref.catalog import Catalog
 from kashmirref.comparison import Side, compare, compare_over_time, matrix
@@ -24,13 +24,14 @@ from kashmirref.model import (
     format_date,
     last_day,
 )
-from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words
-from kashmirref.site import history
+from kashmirref.render import STALE_MARK, STALE_NOTE, silence_words, stance_words
+from kashmirref.site import charts, history
 from kashmirref.site.drawing import RELATION_WORDS
 from kashmirref.site.links import html_href, page_path
-from kashmirref.site.markdown import Writer, escape, table
+from kashmirref.site.markdown import Writer, escape, figure, table
+from kashmirref.site.svg import Href
 
-__all__ = ["actor_page", "instrument_page", "short_title", "topic_page"]
+__all__ = ["WIDTHS", "actor_page", "instrument_page", "short_title", "topic_page"]
 
 
 def _stance(topic: Topic, position: Position) -> str:
@@ -96,8 +97,9 @@ def _others(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     return table(["Actor", "Stance", "Held", "Evidence"], rows)
 
 
-def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
-    positions = w.catalog.positions(topic=topic.id)
+def _history(w: Writer, topic: Topic, actors: Sequence[str], parties: Sequence[str]) -> list[str]:
+    """``actors``' positions on ``topic`` over time, and (for two ``parties``) their relation."""
+    positions = [p for p in w.catalog.positions(topic=topic.id) if p.actor in actors]
     lines = table(
         ["Actor", "Stance", "Held", "Statements"],
         ([w.actor(p.actor), f"**{p.stance}**", p.period, str(len(p.evidence))] for p in positions),
@@ -106,12 +108,16 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
         spans = compare_over_time(w.catalog, parties[0], parties[1], topic.id)
         names = " and ".join(escape(w.catalog.actor(p).name) for p in parties)
         if spans:
-            lines += ["", f"Relation between {names} over time (the figure's band):", ""]
+            lines += [
+                "",
+                f"Relation between {names} over time (the shading between their lines):",
+                "",
+            ]
             rows = []
             for span in spans:
                 as_of = last_day(span.start, span.start_precision)
                 row = compare(w.catalog, *parties, topics=[topic.id], as_of=as_of).rows[0]
-                stances = [s.stance.label if s.stance else "*none*" for s in (row.a, row.b)]
+                stances = [escape(stance_words(s)) for s in (row.a, row.b)]
                 gap = "" if span.gap is None else f" (gap {span.gap})"
                 word = RELATION_WORDS[span.relation][0]
                 rows.append([span.period, *stances, f"{word}{gap}"])
@@ -119,14 +125,33 @@ def _history(w: Writer, topic: Topic, parties: Sequence[str]) -> list[str]:
     return lines
 
 
-_FIGURE_NOTE = (
-    "Striped stretches mark time a date leaves open (known only to the month or year). "
-    "Every bar links to its record; the tables below give the same facts."
+WIDTHS = (charts.WIDTH, charts.NARROW)
+"""Each figure is drawn for a wide screen and for a phone; the page shows the one that fits."""
+
+
+def _both_widths(path: str, draw: Callable[[Href, float], str | None]) -> list[str]:
+    """A figure drawn in both :data:`WIDTHS`, linking from ``path`` (none if it has none)."""
+    drawn = [draw(lambda r: html_href(path, r), width) for width in WIDTHS]
+    wide, narrow = drawn
+    return [] if wide is None else figure(wide, narrow)
+
+
+_AXIS_NOTE = (
+    "Time runs left to right in proportion, each year the same width, so a few busy "
+    "weeks (November 1947) are a thin, dense stretch; every mark is also in the table."
 )
-
-
-def _figure(markup: str) -> list[str]:
-    return ["", f'<figure class="kr-figure kr-fit">\n{markup}\n</figure>', ""]
+_CHART_NOTE = (
+    "Each actor is one line in a shade of grey (never a colour of its own), on the "
+    "topic's own scale, top to bottom in the scale's order. A line is solid while the "
+    "stance is being stated, dotted while it holds on record without being restated, "
+    "and absent where nothing is on record. Each statement is a mark at its date, "
+    "linked to it; one dated only to a month or year is a bar across that month or year. "
+    + _AXIS_NOTE
+)
+_LANES_NOTE = (
+    "Striped stretches mark time a date leaves open (known only to the month or year). "
+    "Every mark links to its record. " + _AXIS_NOTE
+)
 
 
 def topic_page(
@@ -140,25 +165,49 @@ def topic_page(
     path = page_path(topic)
     w = Writer(catalog, path)
     statements = catalog.statements(topic=topic.id)
-    until = until or history.horizon(catalog)
-    figure = history.topic_figure(catalog, topic, parties, lambda r: html_href(path, r), until)
+    end = until or history.horizon(catalog)
+    drawn = _both_widths(
+        path, lambda href, w: charts.topic_chart(catalog, topic, parties, href, end, width=w)
+    )
+    others = _both_widths(
+        path, lambda href, w: charts.others_chart(catalog, topic, parties, href, end, width=w)
+    )
     lines = [f"# {escape(topic.title)}", "", f"> {escape(topic.question)}", ""]
     if topic.note:
         lines += [escape(topic.note), ""]
+    shading = (
+        "Between the two parties' lines, the shading says how their stances relate "
+        "(agree, partially agree, diverge), never which side is which. "
+        if len(parties) == 2
+        else ""
+    )
     lines += [
-        "Each side's stated stance over time, one lane each and in one neutral tint for",
-        "every actor; the band between them is coloured by how the two stances relate",
-        "(agree, partially agree, diverge, one side silent), never by side. " + _FIGURE_NOTE,
-        *_figure(figure),
+        "Each party's stated stance over time. " + shading + _CHART_NOTE,
+        *drawn,
+        "The figure as a table:",
+        "",
+        *_history(w, topic, parties, parties),
+        "",
     ]
     lines += ["## Where the parties stand", "", *_side_by_side(w, topic, parties), ""]
     lines += ["## Other actors", "", *_others(w, topic, parties), ""]
+    if others:
+        rest = sorted({p.actor for p in catalog.positions(topic=topic.id)} - set(parties))
+        lines += [
+            "",
+            "Each other actor's stances over time, a strip each on the same time axis.",
+            *others,
+            "The figure as a table:",
+            "",
+            *_history(w, topic, rest, ()),
+            "",
+        ]
     lines += ["## The scale", "", "Stances in order, as the comparison ranks them:", ""]
     lines += table(
         ["Rank", "Stance", "Meaning"],
         ([str(s.value), f"**{s.label}**", escape(s.meaning)] for s in topic.scale),
     )
-    lines += ["", "## Positions over time", "", *_history(w, topic, parties), ""]
+    lines.append("")
     lines += [f"## Statements on this topic ({len(statements)})", ""]
     lines += [f"- {w.statement(s)}" for s in statements]
     return "\n".join(lines) + "\n"
@@ -246,15 +295,17 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
     ]
     if instrument.summary:
         lines += [escape(instrument.summary), ""]
-    until = until or history.horizon(catalog)
-    figure = history.instrument_figure(catalog, instrument, lambda r: html_href(path, r), until)
+    end = until or history.horizon(catalog)
+    drawn = _both_widths(
+        path, lambda href, w: history.instrument_figure(catalog, instrument, href, end, width=w)
+    )
     lines += [
         "## Life and use",
         "",
         "Its recorded status, any party's own declarations about it (striped: one party's",
         "declaration, not a status the others accept) and, one lane per actor, a mark at",
-        "each statement that invokes it, on the day it was made. " + _FIGURE_NOTE,
-        *_figure(figure),
+        "each statement that invokes it, on the day it was made. " + _LANES_NOTE,
+        *drawn,
         *_life_table(w, instrument),
         "",
     ]
@@ -308,9 +359,14 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
     return "\n".join(lines) + "\n"
 
 
-def actor_page(catalog: Catalog, actor: Actor) -> str:
-    """The page of one actor: who it is, its positions by topic, its statements by date."""
-    w = Writer(catalog, page_path(actor))
+def actor_page(catalog: Catalog, actor: Actor, until: dt.date | None = None) -> str:
+    """The page of one actor: who it is, its positions by topic, its statements by date.
+
+    With positions, a figure shows them over time, a strip per topic; ``until`` is its
+    right edge ("to date"; default: the day after the latest date in the catalogue).
+    """
+    path = page_path(actor)
+    w = Writer(catalog, path)
     lines = [f"# {escape(actor.name)}", ""]
     facts = [f"**Kind**: {actor.kind.value}"]
     if actor.parent:
@@ -325,8 +381,23 @@ def actor_page(catalog: Catalog, actor: Actor) -> str:
         lines += [escape(actor.note), ""]
     positions = catalog.positions(actor=actor.id)
     searched = [n for n in catalog.no_positions() if n.actor == actor.id]
-    if positions or searched:
+    if positions:
+        end = until or history.horizon(catalog)
+        drawn = _both_widths(
+            path, lambda href, w: charts.actor_chart(catalog, actor, href, end, width=w)
+        )
+        lines += [
+            "## Positions by topic",
+            "",
+            "Its stances over time, a strip per topic, each on the topic's own scale. "
+            + _CHART_NOTE,
+            *drawn,
+            "The figure as a table:",
+            "",
+        ]
+    elif searched:
         lines += ["## Positions by topic", ""]
+    if positions or searched:
         rows = [
             [w.link(catalog.topic(p.topic)), f"**{p.stance}**", p.period, p.last_stated_text]
             for topic in catalog.topics()

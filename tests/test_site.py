@@ -227,3 +227,19 @@ def test_any_valid_catalogue_builds_a_site_with_working_links(catalog: kr.Catalo
         assert f"**{position.stance}**" in site[f"actors/{position.actor}.md"].text
     for markup in figures(catalog, parties).values():
         ET.fromstring(markup)
+
+
+def test_an_instrument_page_gives_each_clause_its_copy_and_who_invoked_it(
+    catalog: kr.Catalog, site: dict[str, Page]
+) -> None:
+    text = site["instruments/unsc-47.md"].text
+    clause = text[text.index("### Part A, paragraph 1 (a) {#a-1-a}") :]
+    clause = clause[: clause.index("\n### ")]
+    assert "[India](../actors/india.md) ([24 March 2025](" in clause and "Invoked by: " in clause
+    assert "[Jammu and Kashmir National Conference](" in clause and "October 2015" in clause
+    assert "Not recorded: Part B paragraphs 4 to 9" in text
+    uncip = site["instruments/uncip-1949-01-05.md"].text
+    first = uncip[uncip.index("### Paragraph 1 {#para-1}") :]
+    assert "Read in: [" in first[: first.index("\n### ")]
+    whole = site["instruments/unsc-214.md"].text
+    assert "The provisions below hold its whole operative text" in whole

@@ -164,45 +164,42 @@ def instrument_figure(
         ]
         name = short_name(catalog, by) if by else "one party"
         lanes.append(_Lane(label=f"Declared by {name}", bars=tuple(closed)))
-    invoked = 0
+    invocations = catalog.invocations(instrument.id)
     by_actor: dict[str, list[_Bar]] = {}
-    for said in catalog.citing(instrument.id):
-        for invocation in said.invokes:
-            if invocation.instrument != instrument.id:
-                continue
-            invoked += 1
-            clause = (
-                instrument.provision(invocation.provision).label
-                if invocation.provision
-                else "the instrument as a whole"
+    for found in invocations:
+        said, invocation = found.statement, found.invocation
+        clause = (
+            instrument.provision(invocation.provision).label
+            if invocation.provision
+            else "the instrument as a whole"
+        )
+        name = catalog.actor(said.on_behalf_of).name
+        when = short_date(said.date, said.date_precision)
+        reading = f": {invocation.reading}" if invocation.reading else ""
+        by_actor.setdefault(said.on_behalf_of, []).append(
+            _Bar(
+                start=said.date,
+                start_precision=said.date_precision,
+                end=said.date,
+                end_precision=said.date_precision,
+                label="",
+                tip=f"{name} invokes {clause} ({when}){reading}",
+                fill=_TICK,
+                href=href(said),
+                tick=True,
             )
-            name = catalog.actor(said.on_behalf_of).name
-            when = short_date(said.date, said.date_precision)
-            reading = f": {invocation.reading}" if invocation.reading else ""
-            by_actor.setdefault(said.on_behalf_of, []).append(
-                _Bar(
-                    start=said.date,
-                    start_precision=said.date_precision,
-                    end=said.date,
-                    end_precision=said.date_precision,
-                    label="",
-                    tip=f"{name} invokes {clause} ({when}){reading}",
-                    fill=_TICK,
-                    href=href(said),
-                    tick=True,
-                )
-            )
+        )
     for actor, bars in by_actor.items():
         lanes.append(
             _Lane(label=f"Invoked by {short_name(catalog, actor)}", bars=tuple(bars), bold=False)
         )
-    if not invoked:
+    if not invocations:
         lanes.append(_Lane(label="Invoked by", note="no recorded statement invokes it"))
     description = (
         f"The life of {instrument.title}: its recorded status from {dated}"
         + (f"; {len(instrument.declarations)} declaration(s) by one party" if declared else "")
-        + f"; {invoked} recorded invocation(s), each at the date of the statement that makes "
-        "it. Striped: one party's own declaration, or a date known only to the month "
+        + f"; {len(invocations)} recorded invocation(s), each at the date of the statement "
+        "that makes it. Striped: one party's own declaration, or a date known only to the month "
         "or year."
     )
     kind = "resolution" if instrument.kind is InstrumentKind.UNSC_RESOLUTION else "instrument"

@@ -17,8 +17,8 @@ from kashmirref.model import (
     Actor,
     Instrument,
     InstrumentKind,
-    Invocation,
     Position,
+    Provision,
     Statement,
     Topic,
     format_date,
@@ -252,31 +252,53 @@ def _life_table(w: Writer, instrument: Instrument) -> list[str]:
     for change in instrument.status_history:
         who = w.actor(change.declared_by) if change.declared_by else ""
         rows.append([format_date(change.date), change.status.value, who, escape(change.standing)])
-    for said, invocation in _invocations(w.catalog, instrument):
+    for found in w.catalog.invocations(instrument.id):
         clause = (
-            instrument.provision(invocation.provision).label
-            if invocation.provision
+            instrument.provision(found.provision).label
+            if found.provision
             else "the instrument as a whole"
         )
         rows.append(
             [
-                format_date(said.date, said.date_precision),
+                format_date(found.statement.date, found.statement.date_precision),
                 f"invoked: {escape(clause)}",
-                w.actor(said.on_behalf_of),
-                w.link(said, "a statement's words"),
+                w.actor(found.actor),
+                w.link(found.statement, "a statement's words"),
             ]
         )
     return table(["When", "What", "Who", "Standing"], rows)
 
 
-def _invocations(catalog: Catalog, instrument: Instrument) -> list[tuple[Statement, Invocation]]:
-    """Each statement's invocation of ``instrument``, in date order."""
-    return [
-        (said, invocation)
-        for said in catalog.citing(instrument.id)
-        for invocation in said.invokes
-        if invocation.instrument == instrument.id
-    ]
+def _dated_link(w: Writer, said: Statement) -> str:
+    return w.link(said, format_date(said.date, said.date_precision))
+
+
+def _coverage(instrument: Instrument) -> str:
+    """Whether the provisions below are the whole operative text, and if not what is missing."""
+    if instrument.complete:
+        return "The provisions below hold its whole operative text, as read in the copies named."
+    if instrument.missing:
+        return f"Not recorded: {escape(instrument.missing)}"
+    return "The provisions below are those read in a stored copy; the rest is not recorded."
+
+
+def _provision(w: Writer, instrument: Instrument, provision: Provision) -> list[str]:
+    """One clause: its text, the copy it was read in, and who invoked it and when."""
+    lines = [f"### {escape(provision.label)} {{#{provision.id}}}", ""]
+    lines += [f"> {escape(provision.text)}", ""]
+    if provision.summary:
+        lines += [escape(provision.summary), ""]
+    if provision.copy is not None:
+        lines += [f"Read in: {w.source(provision.copy)}.", ""]
+    invoked = w.catalog.invocations(instrument.id, provision.id)
+    if invoked:
+        lines += [
+            "Invoked by: "
+            + "; ".join(f"{w.actor(i.actor)} ({_dated_link(w, i.statement)})" for i in invoked)
+            + ".",
+            "",
+        ]
+    return lines
 
 
 def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | None = None) -> str:
@@ -310,12 +332,9 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
         "",
     ]
     if instrument.provisions:
-        lines += ["## Provisions", ""]
+        lines += ["## Provisions", "", _coverage(instrument), ""]
         for provision in instrument.provisions:
-            lines += [f"### {escape(provision.label)} {{#{provision.id}}}", ""]
-            lines += [f"> {escape(provision.text)}", ""]
-            if provision.summary:
-                lines += [escape(provision.summary), ""]
+            lines += _provision(w, instrument, provision)
     if instrument.status_history:
         lines += ["## Status history", ""]
         lines += table(
@@ -332,17 +351,18 @@ def instrument_page(catalog: Catalog, instrument: Instrument, until: dt.date | N
             ),
         )
         lines.append("")
-    invocations = _invocations(catalog, instrument)
+    invocations = catalog.invocations(instrument.id)
     lines += [f"## Who invokes it, when ({len(invocations)})", ""]
     rows = []
-    for said, invocation in invocations:
+    for found in invocations:
+        said, invocation = found.statement, found.invocation
         clause = ""
         if invocation.provision:
             label = escape(instrument.provision(invocation.provision).label)
             clause = f"[{label}](#{invocation.provision})"
         rows.append(
             [
-                w.link(said, format_date(said.date, said.date_precision)),
+                _dated_link(w, said),
                 w.actor(said.on_behalf_of),
                 ", ".join(w.link(catalog.topic(t)) for t in said.topics),
                 clause,

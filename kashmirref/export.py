@@ -6,6 +6,15 @@ JSON Lines exports and the codebook page (``docs/codebook.md``) are all generate
 it, so they cannot drift apart. Column order is stable: new columns are only ever
 added at the end of a table.
 
+A ``list`` cell is a JSON array of text in a CSV file (``["india", "pakistan"]``) and
+a real array in JSON Lines, so an item that contains a comma or a semicolon reads back
+as one item. In CSV files only, a text cell that a spreadsheet would run as a formula
+(one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written
+with a single quote before it, as is a cell that starts with a single quote, so that
+removing one leading quote from every cell that has one gives the text back exactly
+(see :func:`inert`). JSON Lines, JSON and :func:`kashmirref.frames.to_frames` keep
+the text as it is.
+
 >>> import kashmirref as kr
 >>> from kashmirref.export import rows
 >>> first = next(rows(kr.load(), "statements"))
@@ -49,6 +58,7 @@ __all__ = [
     "Column",
     "Table",
     "export",
+    "inert",
     "rows",
     "to_csv",
     "to_jsonl",
@@ -59,8 +69,8 @@ __all__ = [
 FORMATS = ("json", "jsonl", "csv")
 """The formats :func:`export` writes."""
 
-SEPARATOR = "; "
-"""How a list of ids or names is joined in one cell."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +80,7 @@ class Column:
     Attributes:
         name: The column's header.
         type: ``string``, ``integer``, ``boolean``, ``date`` (ISO ``YYYY-MM-DD``),
-            ``category`` (one of ``values``) or ``list`` (items joined by ``"; "``).
+            ``category`` (one of ``values``) or ``list`` (a JSON array of text in CSV).
         meaning: What a cell says, in one sentence.
         values: The allowed values of a ``category`` column.
         get: How a cell is read from a row's record (a tuple of text for a ``list``
@@ -141,6 +151,19 @@ def _pairs(kind: str) -> Callable[[Catalog], Iterator[Any]]:
         return ((t, n) for t in catalog.terms() for n in t.names)
 
     return records
+
+
+def _citations(catalog: Catalog) -> Iterator[tuple[str, Any, int, Any]]:
+    """Rows of (kind, record, place, citation) for every citation of every record."""
+    cited: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("statement", catalog.statements()),
+        ("event", catalog.events()),
+        ("instrument", catalog.instruments()),
+    )
+    for kind, records in cited:
+        for record in records:
+            for place, citation in enumerate(record.citations):
+                yield kind, record, place, citation
 
 
 _OF_STATEMENT = (
@@ -547,6 +570,48 @@ TABLES: tuple[Table, ...] = (
             _attr("url", "string", "Its web address, if any."),
         ),
     ),
+    Table(
+        name="citations",
+        row="one citation of a statement, event or instrument: every one, not only the first",
+        records=_citations,
+        columns=(
+            _col(
+                "kind",
+                "category",
+                "The kind of record cited for.",
+                lambda r, _: r[0],
+                ("statement", "event", "instrument"),
+            ),
+            _col("record", "string", "That record's id.", lambda r, _: r[1].id),
+            _col(
+                "place",
+                "integer",
+                "Its place among the record's citations, from 0 (for a statement, 0 is where "
+                "the words were found).",
+                lambda r, _: r[2],
+            ),
+            _col("source", "string", "The id of the source cited.", lambda r, _: r[3].source),
+            _col("quote", "string", "The verbatim words in that source.", lambda r, _: r[3].quote),
+            _col(
+                "locator",
+                "string",
+                "Where in the source (page, paragraph), if given.",
+                lambda r, _: r[3].locator,
+            ),
+            _col(
+                "checked",
+                "date",
+                "The day the quote was last checked against the copy read.",
+                lambda r, _: r[3].checked,
+            ),
+            _col(
+                "read_at",
+                "string",
+                "The address of the copy read, when not the source's own.",
+                lambda r, _: r[3].read_at,
+            ),
+        ),
+    ),
 )
 """Every flat table, in export order."""
 
@@ -604,11 +669,33 @@ def _value(value: object) -> object:
 
 
 def _cell(value: object) -> object:
-    """A cell as plain JSON data: dates as ISO text, lists joined with ``"; "``."""
+    """A cell as plain JSON data: dates as ISO text, lists as lists."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return SEPARATOR.join(value)
+        return list(value)
+    return value
+
+
+def inert(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: a quote before a formula's first character.
+
+    A cell starting with one of :data:`FORMULA_STARTS`, or with a single quote, gets a
+    single quote in front (``=1+1`` is written ``'=1+1``, ``'x`` as ``''x``); any other
+    cell is unchanged. Removing the first character of every cell that starts with a
+    single quote gives the original text back.
+    """
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
+def _csv_cell(value: object) -> object:
+    """A cell of a CSV file: empty for none, a JSON array for a list, text made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return inert(value)
     return value
 
 
@@ -636,7 +723,7 @@ def typed_rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
 def rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
     """The rows of one flat table as dicts, columns in their stable order.
 
-    Missing values are ``None``; dates are ISO text; lists are joined with ``"; "``.
+    Missing values are ``None``; dates are ISO text; a ``list`` cell is a list of text.
     An unknown table name raises :class:`~kashmirref.errors.InputError`.
     """
     for row in typed_rows(catalog, table):
@@ -648,12 +735,15 @@ def _csv_text(catalog: Catalog, table: Table) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
     for row in rows(catalog, table.name):
-        writer.writerow(["" if value is None else value for value in row.values()])
+        writer.writerow([_csv_cell(value) for value in row.values()])
     return buffer.getvalue()
 
 
 def to_csv(catalog: Catalog) -> dict[str, str]:
-    """Every flat table as CSV text (UTF-8, a header row, Unix line ends), by file name."""
+    """Every flat table as CSV text (UTF-8, a header row, Unix line ends), by file name.
+
+    Lists are JSON arrays and formula-like text is made :func:`inert`.
+    """
     return {f"{table.name}.csv": _csv_text(catalog, table) for table in TABLES}
 
 

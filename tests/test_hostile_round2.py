@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
 import io
 import json
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ import pytest
 import kashmirref as kr
 from kashmirref import nearest
 from kashmirref.cli import main
+from kashmirref.export import FORMULA_STARTS, TABLES, export, rows, to_csv, to_jsonl
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -52,7 +55,9 @@ def test_dangling_references_are_compared_with_few_ids(
             "speaker": f"pakistan{i}",
             "on_behalf_of": "pakistan",
             "form": "direct",
-            "citations": [{"source": "simla-agreement-text", "quote": "Q", "checked": "2026-01-01"}],
+            "citations": [
+                {"source": "simla-agreement-text", "quote": "Q", "checked": "2026-01-01"}
+            ],
         }
         for i in range(4_000)
     ]
@@ -64,3 +69,102 @@ def test_dangling_references_are_compared_with_few_ids(
     assert max(compared) <= 300
     assert "did you mean" in found[0]
     assert "did you mean" not in found[-1]
+
+
+# ------------------------------------------------------------------ 3. formulas, 8. lists
+
+FORMULAS = """
+[[source]]
+id = "formula-source"
+title = "=HYPERLINK(\\"http://example.com\\")"
+publisher = "+Me"
+published = 2025-05-16
+kind = "secondary"
+
+[[actor]]
+id = "formula-actor"
+name = "-Someone"
+kind = "group"
+aliases = ["a; b", "@c", "'quoted"]
+
+[[statement]]
+id = "formula-statement"
+date = 2025-05-16
+speaker = "formula-actor"
+on_behalf_of = "formula-actor"
+form = "direct"
+venue = "=venue"
+codes = [{ topic = "third-party-mediation" }]
+citations = [
+  { source = "formula-source", quote = "\\t=1+1", locator = "@A1" },
+  { source = "formula-source", quote = "-2+3" },
+]
+"""
+
+
+@pytest.fixture(scope="module")
+def formulas(tmp_path_factory: pytest.TempPathFactory) -> kr.Catalog:
+    path = tmp_path_factory.mktemp("formulas") / "formulas.toml"
+    path.write_text(FORMULAS, "utf-8")
+    return kr.load([path])
+
+
+def _csv_tables(texts: dict[str, str]) -> dict[str, list[dict[str, str]]]:
+    return {name: list(csv.DictReader(io.StringIO(text))) for name, text in texts.items()}
+
+
+def test_no_csv_cell_of_any_table_starts_a_formula(formulas: kr.Catalog) -> None:
+    """Every cell of every table: none starts with = + - @ tab or CR, and dropping one
+    leading quote gives back exactly the text JSON Lines holds."""
+    tables = _csv_tables(to_csv(formulas))
+    seen = 0
+    for spec in TABLES:
+        for row, original in zip(
+            tables[f"{spec.name}.csv"], rows(formulas, spec.name), strict=True
+        ):
+            for name, cell in row.items():
+                assert not cell.startswith(FORMULA_STARTS), (spec.name, name, cell)
+                value = original[name]
+                if isinstance(value, str):
+                    seen += cell != value
+                    assert (cell[1:] if cell.startswith("'") else cell) == value
+    assert seen >= 9  # title, publisher, name, two aliases' rows, venue, quotes, locator
+    statement = next(r for r in tables["statements.csv"] if r["id"] == "formula-statement")
+    assert (statement["quote"], statement["venue"]) == ("'\t=1+1", "'=venue")
+    assert statement["speaker_name"] == "'-Someone"
+
+
+def test_csv_folders_and_zips_are_inert(formulas: kr.Catalog, tmp_path: Path) -> None:
+    export(formulas, "csv", tmp_path / "folder")
+    export(formulas, "csv", tmp_path / "tables.zip")
+    with zipfile.ZipFile(tmp_path / "tables.zip") as archive:
+        zipped = archive.read("sources.csv").decode("utf-8")
+    for text in ((tmp_path / "folder" / "sources.csv").read_text("utf-8"), zipped):
+        source = next(r for r in csv.DictReader(io.StringIO(text)) if r["id"] == "formula-source")
+        assert source["title"] == '\'=HYPERLINK("http://example.com")'
+        assert source["publisher"] == "'+Me"
+
+
+def test_json_lines_keep_the_text_as_it_is(formulas: kr.Catalog) -> None:
+    lines = [json.loads(line) for line in to_jsonl(formulas).splitlines()]
+    source = next(r for r in lines if r["table"] == "sources" and r["id"] == "formula-source")
+    assert source["publisher"] == "+Me"
+
+
+def test_list_cells_read_back_as_the_items_written(formulas: kr.Catalog) -> None:
+    """An alias containing "; " stays one item, in CSV (a JSON array) and in JSON Lines."""
+    aliases = ["a; b", "@c", "'quoted"]
+    actors = _csv_tables(to_csv(formulas))["actors.csv"]
+    row = next(r for r in actors if r["id"] == "formula-actor")
+    assert json.loads(row["aliases"]) == aliases
+    lines = [json.loads(line) for line in to_jsonl(formulas).splitlines()]
+    actor = next(r for r in lines if r["table"] == "actors" and r["id"] == "formula-actor")
+    assert actor["aliases"] == aliases
+
+
+def test_every_citation_is_exported(formulas: kr.Catalog, catalog: kr.Catalog) -> None:
+    cited = [r for r in rows(formulas, "citations") if r["record"] == "formula-statement"]
+    assert [(r["place"], r["quote"]) for r in cited] == [(0, "\t=1+1"), (1, "-2+3")]
+    every = sum(len(s.citations) for s in catalog.statements())
+    statements = [r for r in rows(catalog, "citations") if r["kind"] == "statement"]
+    assert len(statements) == every > len(catalog.statements())

@@ -168,3 +168,69 @@ def test_every_citation_is_exported(formulas: kr.Catalog, catalog: kr.Catalog) -
     every = sum(len(s.citations) for s in catalog.statements())
     statements = [r for r in rows(catalog, "citations") if r["kind"] == "statement"]
     assert len(statements) == every > len(catalog.statements())
+
+
+# ------------------------------------------------------------------ 4. and 7. diff
+
+FORGED_ID = "b\nremoved  actor  india\u2028\x85"
+
+
+def _diff_files(tmp_path: Path, old: dict[str, Any], new: dict[str, Any]) -> tuple[Path, Path]:
+    paths = tmp_path / "old.json", tmp_path / "new.json"
+    for path, data in zip(paths, (old, new), strict=True):
+        path.write_text(json.dumps(data), "utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("where", ["id", "kind", "field", "value"])
+def test_diff_text_prints_one_line_per_record_and_field(tmp_path: Path, where: str) -> None:
+    """Whatever holds the line breaks (an id, a kind, a field name, a value), the text
+    output has exactly the lines its summary counts: no forged "removed" line."""
+    kind = FORGED_ID if where == "kind" else "actor"
+    field = FORGED_ID if where == "field" else "x"
+    record_id = FORGED_ID if where == "id" else "a"
+    value = FORGED_ID if where == "value" else 1
+    old = {kind: [{"id": record_id, "name": "A", "kind": "state"}]}
+    new = {kind: [{"id": record_id, "name": "A", "kind": "state", field: value}]}
+    status, out, _ = run("diff", *map(str, _diff_files(tmp_path, old, new)))
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0].endswith(": 0 added, 0 removed, 1 changed")
+    assert len(lines) == 3, lines
+    assert lines[1].startswith("changed  ") and lines[2].startswith("    ")
+    assert not any(line.startswith("removed") for line in lines)
+    assert "\\n" in out and "\\x85" in out and "\\u2028" in out
+
+
+@pytest.mark.parametrize("character", ["\x7f", "\x85", "\x9b", "\u2028", "\u202e", "\x1b", "\0"])
+def test_diff_json_is_valid_json_with_the_values(tmp_path: Path, character: str) -> None:
+    text = f"A{character}B"
+    old = {"actor": [{"id": "a", "name": "A", "kind": "state"}]}
+    new = {"actor": [{"id": "a", "name": text, "kind": "state", text: text}]}
+    status, out, _ = run("diff", "--format", "json", *map(str, _diff_files(tmp_path, old, new)))
+    assert status == 0
+    fields = json.loads(out)["changed"][0]["fields"]
+    assert {(f["field"], f["new"]) for f in fields} == {("name", text), (text, text)}
+    assert character not in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [(47, 47.0), (False, 0), (True, 1), (1, "1"), ([], {}), (0.0, False)]
+)
+def test_diff_sees_a_change_of_type(tmp_path: Path, old: object, new: object) -> None:
+    records = [{"actor": [{"id": "a", "name": "A", "kind": "state", "x": v}]} for v in (old, new)]
+    found = kr.diff(*_diff_files(tmp_path, *records))
+    assert found.summary == "0 added, 0 removed, 1 changed"
+    assert [(f.field, f.old, f.new) for f in found.changed[0].fields] == [("x", old, new)]
+
+
+@pytest.mark.parametrize("depth", [65, 500, 900])
+def test_diff_refuses_deep_nesting_with_a_problem(tmp_path: Path, depth: int) -> None:
+    nested = "[" * depth + "]" * depth
+    text = '{"actor": [{"id": "a", "name": "A", "kind": "state", "x": ' + nested + "}]}"
+    path = tmp_path / "deep.json"
+    path.write_text(text, "utf-8")
+    status, out, err = run("diff", str(path), str(path))
+    assert (status, out) == (2, "")
+    assert "deep.json: values are nested more than 64 deep" in err
+    assert "Traceback" not in err

@@ -19,7 +19,7 @@ from typing import Any
 
 from kashmirref.catalog import Catalog
 from kashmirref.errors import DataError, InputError, UnknownIdError
-from kashmirref.model import ActorKind
+from kashmirref.model import RECORD_TYPES, ActorKind, Record
 from kashmirref.terminal import visible, visible_lines
 
 __all__ = ["main"]
@@ -47,12 +47,28 @@ def _emit(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _find(catalog: Catalog, text: str, kind: str | None = None) -> Record:
+    """The record ``text`` names; when it names several, say on stderr which was taken."""
+    record = catalog.lookup(text, kind)
+    others = catalog.matches(text, kind)[1:]
+    if others:
+        also = ", ".join(f"{_KINDS[type(r).__name__]} {r.id}" for r in others)
+        sys.stderr.write(
+            f"kashmirref: {visible(text)!r} also names {also}; "
+            f"using {_KINDS[type(record).__name__]} {record.id} (give an id to choose)\n"
+        )
+    return record
+
+
+_KINDS = {kind.__name__: table for table, kind in RECORD_TYPES.items()}
+
+
 def _actor(catalog: Catalog, text: str) -> str:
-    return catalog.lookup(text, "actor").id
+    return _find(catalog, text, "actor").id
 
 
 def _topic(catalog: Catalog, text: str) -> str:
-    return catalog.lookup(text, "topic").id
+    return _find(catalog, text, "topic").id
 
 
 # ------------------------------------------------------------------ commands
@@ -132,7 +148,7 @@ def _show(args: argparse.Namespace) -> int:
     from kashmirref.render import press_note
 
     catalog = _catalog(args)
-    record = catalog.lookup(args.id)
+    record = _find(catalog, args.id)
     data = unstructure(record)
     if args.format == "json":
         _emit(json.dumps(data, indent=2, ensure_ascii=False))

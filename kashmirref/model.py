@@ -1068,6 +1068,17 @@ class Instrument(_Displayed):
     status_history: tuple[StatusChange, ...] = attrs.field(default=(), validator=_history)
 
     @property
+    def short_title(self) -> str:
+        """What people call it: the title up to a parenthesis or colon, no "The" or year.
+
+        ``"The Indus Waters Treaty 1960"`` → ``"Indus Waters Treaty"``; ``"Simla
+        Agreement (Agreement on ...)"`` → ``"Simla Agreement"``.
+        """
+        short = re.split(r" \(|: ", self.title, maxsplit=1)[0].strip()
+        short = re.sub(r",? \d{4}$", "", re.sub(r"^the ", "", short, flags=re.IGNORECASE))
+        return short or self.title
+
+    @property
     def status(self) -> InstrumentStatus | None:
         """The latest status that is not one party's declaration (``None``: none recorded)."""
         agreed = [c for c in self.status_history if not c.is_declaration]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import io
 import json
@@ -47,7 +48,7 @@ def test_dangling_references_are_compared_with_few_ids(
         compared.append(len(candidates))
         return close_matches(word, candidates, **options)
 
-    monkeypatch.setattr(nearest.difflib, "get_close_matches", counting)
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
     statements = [
         {
             "id": f"s-{i}",
@@ -234,3 +235,184 @@ def test_diff_refuses_deep_nesting_with_a_problem(tmp_path: Path, depth: int) ->
     assert (status, out) == (2, "")
     assert "deep.json: values are nested more than 64 deep" in err
     assert "Traceback" not in err
+
+
+# ------------------------------------------------------------------ 6. look-up hijack
+
+HIJACKS = {
+    "an actor with an instrument's id": ('id = "simla-1972"', "name = 'Mine'", "id"),
+    "an actor with a resolution's number": ('id = "47"', "name = 'Mine'", "number of resolution"),
+    "an actor with a topic's id": ('id = "plebiscite"', "name = 'Mine'", "id of topic"),
+    "an actor with an alias as its id": ('id = "us"', "name = 'Mine'", "also a name of actor"),
+    "a second India": ('id = "mine"', "name = 'India'", "name of actor 'india'"),
+    "an actor named as a topic": ('id = "mine"', "name = 'plebiscite '", "title of topic"),
+    "an actor named as an instrument": ('id = "mine"', "name = 'Simla Agreement'", "short title"),
+    "an alias taken from a state": (
+        'id = "mine"',
+        "name = 'Mine'\naliases = ['PAKISTAN']",
+        "name of actor 'pakistan'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(HIJACKS))
+def test_a_record_that_could_take_over_a_look_up_is_refused(write: Any, case: str) -> None:
+    record_id, name, expected = HIJACKS[case]
+    path = write("mine.toml", f'[[actor]]\n{record_id}\n{name}\nkind = "group"\n')
+    found = [p for p in problems_of(path) if p.startswith("mine.toml")]
+    assert len(found) == 1, found
+    assert expected in found[0]
+
+
+def test_a_topic_titled_as_an_actor_is_refused(write: Any) -> None:
+    topic = """
+[[topic]]
+id = "mine"
+title = "Pakistan"
+question = "Which?"
+core = false
+scale = [
+  { value = 0, label = "no", meaning = "No.", rules = "Says no." },
+  { value = 1, label = "yes", meaning = "Yes.", rules = "Says yes." },
+]
+"""
+    found = problems_of(write("mine.toml", topic))
+    assert (
+        "mine.toml:3: mine: title: 'Pakistan' is the name of actor 'pakistan': "
+        "two records would show alike"
+    ) in found
+    assert len(found) == 2  # and on the actor, naming the topic: a name of two kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Simla Agreement", "Instrument simla-1972"),
+        ("Resolution 47", "Instrument unsc-47"),
+        ("resolution  47", "Instrument unsc-47"),
+        ("Indus Waters Treaty", "Instrument indus-waters-1960"),
+        ("Karachi Agreement", "Instrument karachi-1949"),
+    ],
+)
+def test_show_finds_an_instrument_by_the_name_people_use(text: str, expected: str) -> None:
+    status, out, err = run("show", text)
+    assert (status, out.splitlines()[0]) == (0, expected)
+    assert ("also names topic indus-waters-treaty" in err) == (text == "Indus Waters Treaty")
+
+
+def test_a_look_up_says_what_else_it_matched(catalog: kr.Catalog) -> None:
+    assert [r.id for r in catalog.matches("Indus Waters Treaty")] == [
+        "indus-waters-1960",
+        "indus-waters-treaty",
+    ]
+    assert catalog.lookup("Indus Waters Treaty", "topic").id == "indus-waters-treaty"
+    assert catalog.lookup("Simla Agreement", "instrument").id == "simla-1972"
+    status, _, err = run("compare", "Foreign Office", "india", "--topic", "plebiscite")
+    assert status == 0
+    assert "also names actor uk-foreign-office; using actor pakistan-mofa" in err
+
+
+def test_initials_are_suggested_and_aliases_taken(catalog: kr.Catalog) -> None:
+    """ "us" is an alias of the United States; "unsc", initials made from a name, is not."""
+    assert catalog.lookup("us").id == "united-states"
+    with pytest.raises(kr.UnknownIdError, match="did you mean 'un-security-council'"):
+        catalog.lookup("unsc")
+
+
+# ------------------------------------------------------------------ 9. impossible records
+
+DATED = """
+[[source]]
+id = "before"
+title = "Before"
+publisher = "Me"
+published = 2020-01-01
+kind = "secondary"
+
+[[source]]
+id = "after"
+title = "After"
+publisher = "Me"
+published = 2025-05-01
+published_precision = "month"
+kind = "secondary"
+"""
+
+
+def _dated(kind: str, cited: str, date: str = "2025-05-20") -> str:
+    """One record of ``kind`` dated ``date`` citing the sources named in ``cited``."""
+    citations = ", ".join(f'{{ source = "{s}", quote = "Q." }}' for s in cited.split())
+    common = f'id = "mine"\ndate = {date}\ncitations = [{citations}]\n'
+    if kind == "statement":
+        extra = 'speaker = "india"\non_behalf_of = "india"\nform = "direct"\n'
+    elif kind == "event":
+        extra = 'kind = "meeting"\ntitle = "A meeting"\nsummary = "They met."\n'
+    else:
+        extra = 'kind = "agreement"\ntitle = "An accord of mine"\n'
+    return f"{DATED}\n[[{kind}]]\n{common}{extra}"
+
+
+@pytest.mark.parametrize("kind", ["statement", "event", "instrument"])
+def test_a_record_citing_only_sources_from_before_it_is_refused(write: Any, kind: str) -> None:
+    found = problems_of(write("mine.toml", _dated(kind, "before")))
+    assert len(found) == 1
+    assert (
+        "mine: date: 2025-05-20 is after its source 'before' was published (1 January 2020)"
+        in found[0]
+    )
+    assert found[0].startswith("mine.toml:")
+
+
+def test_every_citation_of_a_statement_is_date_checked(write: Any) -> None:
+    found = problems_of(write("mine.toml", _dated("statement", "after before")))
+    assert found == [
+        "mine.toml:18: mine: date: 2025-05-20 is after its source 'before' was published "
+        "(1 January 2020), cited at citations[1]"
+    ]
+
+
+@pytest.mark.parametrize("kind", ["event", "instrument"])
+def test_an_event_may_also_cite_its_announcement(write: Any, kind: str) -> None:
+    """A source of the day or later is needed; one from before may announce it."""
+    assert kr.load([write("mine.toml", _dated(kind, "before after"))])
+
+
+@pytest.mark.parametrize("kind", ["statement", "event", "instrument"])
+def test_a_source_known_to_the_month_may_be_of_its_last_day(write: Any, kind: str) -> None:
+    assert kr.load([write("mine.toml", _dated(kind, "after", date="2025-05-31"))])
+    found = problems_of(write("late.toml", _dated(kind, "after", date="2025-06-01")))
+    assert "(May 2025), cited at citations[0]" in found[0]
+
+
+GAPS = """
+[[no_position]]
+id = "{id}"
+actor = "india"
+topic = "china-role"
+start = {start}
+end = {end}
+searched = "The archive."
+checked = 2026-01-01
+"""
+
+
+def test_two_searches_of_one_pair_may_not_overlap(write: Any) -> None:
+    first = GAPS.format(id="gap-one", start="2030-01-01", end="2030-06-01")
+    overlapping = first + GAPS.format(id="gap-two", start="2030-06-01", end="2030-12-31")
+    found = problems_of(write("gaps.toml", overlapping))
+    assert found == [
+        "gaps.toml:12: gap-two: start: the period overlaps that of 'gap-one' "
+        "(1 January 2030 \u2013 1 June 2030), a search for the same actor and topic; "
+        "merge the two records"
+    ]
+    adjacent = first + GAPS.format(id="gap-two", start="2030-06-02", end="2030-12-31")
+    assert kr.load([write("adjacent.toml", adjacent)])
+
+
+def test_a_period_from_a_day_to_its_year_is_accepted(catalog: kr.Catalog) -> None:
+    """15 June 2020 to 2020: the year runs to 31 December, so the range is not empty."""
+    assert catalog.statements(start="2020-06-15", end="2020") == tuple(
+        s for s in catalog.statements() if dt.date(2020, 6, 15) <= s.date <= dt.date(2020, 12, 31)
+    )
+    status, out, _ = run("timeline", "--from", "2020-06-15", "--to", "2020")
+    assert status == 0 and out

@@ -472,8 +472,12 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
         raise FieldError(attribute.name, f"lists an id twice: {brief(value)}")
 
 
-_CONTROL_IN_PROSE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_CONTROL_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: they make text display other than it is stored."""
+_CONTROL_IN_PROSE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}\ud800-\udfff]")
+_CONTROL_IN_LINE = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_CONTROLS}\ud800-\udfff]"
+)
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
@@ -495,9 +499,12 @@ def _shows_something(value: str) -> bool:
 def _control(pattern: re.Pattern[str], attribute: attrs.Attribute[Any], value: str) -> None:
     found = pattern.search(value)
     if found is not None:
+        bidi = "\u202a" <= found[0] <= "\u202e" or "\u2066" <= found[0] <= "\u2069"
         raise FieldError(
             attribute.name,
-            f"contains the control character U+{ord(found[0]):04X} at offset {found.start()}",
+            f"contains the {'bidirectional ' if bidi else ''}control character "
+            f"U+{ord(found[0]):04X} at offset {found.start()}"
+            + (", which makes text display other than it is stored" if bidi else ""),
         )
 
 

@@ -416,3 +416,38 @@ def test_a_period_from_a_day_to_its_year_is_accepted(catalog: kr.Catalog) -> Non
     )
     status, out, _ = run("timeline", "--from", "2020-06-15", "--to", "2020")
     assert status == 0 and out
+
+
+# ------------------------------------------------------------------ 10. bidi controls
+
+BIDI = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+
+
+@pytest.mark.parametrize("character", BIDI, ids=[f"U+{ord(c):04X}" for c in BIDI])
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda t: kr.Actor(id="a", name=f"a{t}b", kind=kr.ActorKind.STATE), "name"),
+        (
+            lambda t: kr.Actor(id="a", name="A", kind=kr.ActorKind.STATE, aliases=(f"{t}x",)),
+            "aliases",
+        ),
+        (lambda t: kr.Citation(source="s", quote=f"Our {t}words."), "quote"),
+        (lambda t: kr.Citation(source="s", quote="Q", locator=f"p. 1{t}"), "locator"),
+        (lambda t: kr.Provision(id="p", label="P", text=f"Text{t}"), "text"),
+    ],
+)
+def test_bidirectional_controls_are_refused_in_text(build: Any, field: str, character: str) -> None:
+    with pytest.raises(kr.FieldError) as caught:
+        build(character)
+    assert caught.value.field == field
+    assert f"bidirectional control character U+{ord(character):04X}" in str(caught.value)
+    assert "display other than it is stored" in str(caught.value)
+
+
+def test_check_reports_a_bidi_override_with_its_place(write: Any) -> None:
+    path = write("bidi.toml", '[[actor]]\nid = "bidi"\nname = "abc\\u202Edef"\nkind = "state"\n')
+    assert problems_of(path) == [
+        "bidi.toml:2: bidi: name: contains the bidirectional control character U+202E at "
+        "offset 3, which makes text display other than it is stored"
+    ]

@@ -474,13 +474,14 @@ class Catalog:
         return cache[(actor, topic)]
 
     def evidence(
-        self, position: Position, as_of: dt.date | None = None
+        self, position: Position, as_of: DateLike | None = None
     ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
         """A position's statements in date order: on record by ``as_of``, and straddling it.
 
         Straddling statements are the actor's statements coded with a stance on the
         topic whose month or year contains ``as_of``: they may or may not have been made
-        by then, so they are never evidence. ``as_of`` defaults to the position's own.
+        by then, so they are never evidence. ``as_of`` (a date, or ISO text at any
+        precision, read as its last day) defaults to the position's own.
         """
         when = position.as_of if as_of is None else as_date(as_of, "as_of")
         statements = sorted(

@@ -36,7 +36,7 @@ import attrs
 
 from kashmirref.catalog import Catalog
 from kashmirref.errors import DataError, InputError, Problem
-from kashmirref.terminal import visible, visible_json
+from kashmirref.terminal import COLUMN_MOST, visible, visible_json
 
 __all__ = ["DEEPEST", "DIFF_FORMATS", "Change", "Diff", "FieldChange", "diff", "read_data"]
 
@@ -107,7 +107,7 @@ class Diff:
         """The differences for people: one line per record, one more per changed field."""
         lines = [f"{visible(self.old)} -> {visible(self.new)}: {self.summary}"]
         changes = [*self.added, *self.removed, *self.changed]
-        width = max((len(visible(c.kind)) for c in changes), default=0)
+        width = min(max((len(visible(c.kind)) for c in changes), default=0), COLUMN_MOST)
         for change in changes:
             kind, record_id = visible(change.kind), visible(change.id)
             lines.append(f"{change.status:<8} {kind:<{width}}  {record_id}")
@@ -195,12 +195,31 @@ def _depth(document: object) -> int:
     return deepest
 
 
+_ZIP = b"PK\x03\x04"
+"""How a zip file starts."""
+
+
+def _is_schema(file: Path) -> bool:
+    """Whether ``file`` is a JSON Schema (``kashmirref schema`` writes one beside data)."""
+    with open(file, "rb") as stream:
+        start = stream.read(200)
+    return b'"$schema": "https://json-schema.org/' in start
+
+
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
         found = sorted([*path.glob("*.toml"), *path.glob("*.json")])
+        found = [f for f in found if not (f.suffix == ".json" and _is_schema(f))]
         if not found:
             raise InputError(f"{path}: the folder holds no .toml or .json data file")
         return found
+    if path.is_file():
+        with open(path, "rb") as stream:
+            if stream.read(4) == _ZIP:
+                raise InputError(
+                    f"{path}: a zip (of CSV tables) cannot be compared; export JSON "
+                    "(kashmirref export -o FILE.json) or give a folder of data files"
+                )
     return [path]
 
 
@@ -208,9 +227,9 @@ def read_data(path: str | os.PathLike[str]) -> _Data:
     """The records of a data file, an export or a folder of them, as plain data by kind and id.
 
     Problems reading or parsing a file raise :class:`~kashmirref.errors.DataError`; a
-    file that is not a table of kinds, or two records of one kind with one id, raise
-    :class:`~kashmirref.errors.InputError`. A ``$schema`` key (see ``kashmirref
-    schema``) is ignored.
+    file that is not a table of kinds, two records of one kind with one id, or a zip,
+    raise :class:`~kashmirref.errors.InputError`. A ``$schema`` key (see ``kashmirref
+    schema``) is ignored, and in a folder so is the JSON Schema file itself.
     """
     from kashmirref.io import _decode, _parse
 

@@ -27,9 +27,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import errno
 import io
 import json
 import os
+import shutil
 import tempfile
 import threading
 import zipfile
@@ -616,12 +618,17 @@ TABLES: tuple[Table, ...] = (
 """Every flat table, in export order."""
 
 
-def _new_file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file under the current umask."""
+def _umask() -> int:
+    """The current umask (read by setting it and setting it back, under a lock)."""
     with _UMASK_LOCK:
         umask = os.umask(0o022)
         os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+def _new_file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file under the current umask."""
+    return 0o666 & ~_umask()
 
 
 _UMASK_LOCK = threading.Lock()
@@ -762,8 +769,11 @@ def export(catalog: Catalog, format: str, output: str | os.PathLike[str] | None 
 
     Without ``output`` the JSON or JSON Lines text is returned. With it, the file is
     written atomically (never seen half-written). CSV needs ``output``: a path ending
-    in ``.zip`` gets one zip of every table; any other path is a folder (created if
-    missing) holding one ``<table>.csv`` per table.
+    in ``.zip`` (in any case) gets one zip of every table; any other path is a folder
+    holding one ``<table>.csv`` per table, written whole in a new folder beside it that
+    then takes its place, so that old and new tables are never mixed (a folder holding
+    anything else is refused). Whatever the format, the folder the output goes in must
+    exist.
     """
     if format not in FORMATS:
         raise InputError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
@@ -780,7 +790,7 @@ def export(catalog: Catalog, format: str, output: str | os.PathLike[str] | None 
 
 def _write_csv(catalog: Catalog, output: Path) -> str:
     tables = to_csv(catalog)
-    if output.suffix == ".zip":
+    if output.suffix.lower() == ".zip":
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, text in tables.items():
@@ -789,7 +799,45 @@ def _write_csv(catalog: Catalog, output: Path) -> str:
                 archive.writestr(info, text.encode("utf-8"))
         write_atomically(output, buffer.getvalue())
         return os.fspath(output)
-    output.mkdir(parents=True, exist_ok=True)
-    for name, text in tables.items():
-        write_atomically(output / name, text)
+    _write_folder(output, tables)
     return os.fspath(output)
+
+
+def _write_folder(output: Path, tables: dict[str, str]) -> None:
+    """Write ``tables`` as the files of folder ``output``, replacing it whole.
+
+    The tables go to a new folder beside ``output``; only when every one is written
+    does it take the old folder's place (two renames), and the old one is removed. A
+    failure on the way leaves the old folder as it was, and no new folder.
+    """
+    if output.exists() and not output.is_dir():
+        raise OSError(errno.ENOTDIR, "exists and is not a folder", os.fspath(output))
+    if output.is_dir():
+        others = sorted(p.name for p in output.iterdir() if p.name not in tables)
+        if others:
+            raise OSError(
+                errno.EEXIST,
+                f"the folder holds other files ({', '.join(others[:3])}): "
+                "choose a new or empty folder, or one an earlier export wrote",
+                os.fspath(output),
+            )
+    parent = output.parent
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=parent))
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, os.fspath(output)) from None
+    old = parent / f"{fresh.name}.old"
+    try:
+        for name, text in tables.items():
+            (fresh / name).write_text(text, encoding="utf-8")
+        mode = output.stat().st_mode & 0o777 if output.is_dir() else 0o777 & ~_umask()
+        os.chmod(fresh, mode)
+        if output.is_dir():
+            os.rename(output, old)
+        os.rename(fresh, output)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if old.exists() and not output.exists():
+            os.rename(old, output)  # put the old tables back
+        raise
+    shutil.rmtree(old, ignore_errors=True)

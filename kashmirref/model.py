@@ -929,6 +929,15 @@ class Position(_Displayed):
         """A stable name: actor, topic, stance and the day the stance was first stated."""
         return f"{self.actor}-{self.topic}-{self.stance}-{self.valid_from.isoformat()}"
 
+    def __repr__(self) -> str:
+        """One short line: who, on what, which stance, when; the evidence counted."""
+        as_of = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"
+        return (
+            f"Position(actor={self.actor!r}, topic={self.topic!r}, stance={self.stance!r}, "
+            f"period={self.period!r}{as_of}, evidence={len(self.evidence)} statements, "
+            f"grounds={len(self.grounds)})"
+        )
+
     @property
     def last_stated_text(self) -> str:
         """When the stance was last stated, in words (``last stated March 2025``)."""

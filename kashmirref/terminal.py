@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["visible", "visible_json", "visible_lines"]
+__all__ = ["COLUMN_MOST", "visible", "visible_json", "visible_lines"]
+
+COLUMN_MOST = 60
+"""The widest a column of a text table is padded to: a longer cell overflows its own
+line and never widens the others (one 100,000-character id must not pad every row)."""
 
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNSAFE_BUT_NEWLINE = re.compile(

@@ -7,6 +7,9 @@ import datetime as dt
 import difflib
 import io
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -95,7 +98,7 @@ speaker = "formula-actor"
 on_behalf_of = "formula-actor"
 form = "direct"
 venue = "=venue"
-codes = [{ topic = "third-party-mediation" }]
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
 citations = [
   { source = "formula-source", quote = "\\t=1+1", locator = "@A1" },
   { source = "formula-source", quote = "-2+3" },
@@ -451,3 +454,273 @@ def test_check_reports_a_bidi_override_with_its_place(write: Any) -> None:
         "bidi.toml:2: bidi: name: contains the bidirectional control character U+202E at "
         "offset 3, which makes text display other than it is stored"
     ]
+
+
+# ------------------------------------------------------------------ 11. CSV folders
+
+
+def test_a_csv_folder_export_that_fails_leaves_the_old_tables_whole(
+    catalog: kr.Catalog, formulas: kr.Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "tables"
+    export(catalog, "csv", folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    written: list[str] = []
+    real_write_text = Path.write_text
+
+    def failing(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        written.append(self.name)
+        return real_write_text(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing)
+    with pytest.raises(OSError, match="No space left"):
+        export(formulas, "csv", folder)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]  # no leftovers
+    export(formulas, "csv", folder)  # and a whole new export replaces it whole
+    assert "formula-actor" in (folder / "actors.csv").read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tables"]
+
+
+def test_a_csv_folder_export_never_mixes_with_other_files(
+    catalog: kr.Catalog, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    status, _, err = run("export", "--format", "csv", "-o", str(tmp_path))
+    assert status == 2
+    assert "the folder holds other files (notes.txt)" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+# ------------------------------------------------------------------ 12. encodings, closed stdout
+
+COMMANDS = [
+    ["list", "actors"],
+    ["list", "sources"],
+    ["show", "india"],
+    ["timeline", "--from", "2019"],
+    ["compare", "india", "pakistan"],
+    ["compare", "india", "pakistan", "--format", "markdown"],
+    ["positions", "india", "--topic", "plebiscite"],
+    ["matrix", "plebiscite"],
+    ["cite", "--format", "bibtex"],
+    ["export", "--format", "jsonl"],
+]
+
+
+def _kashmirref(*argv: str, encoding: str, **options: Any) -> subprocess.CompletedProcess[bytes]:
+    options.setdefault("stdout", subprocess.PIPE)
+    options.setdefault("stderr", subprocess.PIPE)
+    environment = {**os.environ, "PYTHONIOENCODING": encoding}
+    return subprocess.run(
+        [sys.executable, "-m", "kashmirref", *argv],
+        env=environment,
+        timeout=120,
+        check=False,
+        **options,
+    )
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_every_command_writes_to_a_stdout_that_is_not_utf8(argv: list[str]) -> None:
+    done = _kashmirref(*argv, encoding="ascii")
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_an_export_redirected_on_any_system_is_utf8_that_check_reads(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "f.json"
+    with open(path, "wb") as stream:
+        done = _kashmirref("export", encoding=encoding, stdout=stream, stderr=subprocess.PIPE)
+    assert (done.returncode, done.stderr) == (0, b"")
+    status, out, _ = run("check", str(path), "--alone")
+    assert (status, out) == (0, f"ok: {len(kr.load())} records valid\n")
+
+
+def test_a_closed_stdout_is_an_error_not_a_traceback() -> None:
+    """As ``kashmirref list actors >&-``: the process starts with no descriptor 1."""
+    done = _kashmirref("list", "actors", encoding="utf-8", preexec_fn=lambda: os.close(1))
+    assert done.returncode == 2
+    assert done.stderr == b"kashmirref: standard output is closed: nowhere to write\n"
+
+
+# ------------------------------------------------------------------ 13. options
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data", "mine.toml", "cite"],
+        ["--data", "mine.toml", "schema"],
+        ["--data", "mine.toml", "diff", "a.json", "b.json"],
+        ["cite", "--data", "mine.toml"],
+    ],
+)
+def test_a_command_that_reads_no_data_refuses_data(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as stopped, redirect_stderr(io.StringIO()) as err:
+        main(argv)
+    assert stopped.value.code == 2
+    assert "--data" in err.getvalue()
+
+
+def test_check_checks_its_data_files_too(write: Any, tmp_path: Path) -> None:
+    good = write("good.toml", '[[actor]]\nid = "mine"\nname = "Mine"\nkind = "group"\n')
+    status, out, _ = run("--data", str(tmp_path / "missing.toml"), "check", str(good))
+    assert status == 1
+    assert out.endswith("missing.toml: no such file\n")
+    bad = write("bad.toml", '[[actor]]\nid = "Bad"\nname = "B"\nkind = "group"\n')
+    status, out, _ = run("check", str(good), "--data", str(bad))
+    assert status == 1 and "Bad: id: must be a lowercase slug" in out
+
+
+def test_diff_reads_a_folder_with_its_schema_beside_the_data(write: Any, tmp_path: Path) -> None:
+    write("mine.toml", '[[actor]]\nid = "mine"\nname = "Mine"\nkind = "group"\n')
+    assert run("schema", "-o", str(tmp_path / "kashmirref.schema.json"))[0] == 0
+    status, out, err = run("diff", str(tmp_path), str(tmp_path))
+    assert (status, err) == (0, "")
+    assert out.endswith("no changes: 0 added, 0 removed, 0 changed\n")
+
+
+def test_diff_of_a_zip_says_what_it_needs(catalog: kr.Catalog, tmp_path: Path) -> None:
+    export(catalog, "csv", tmp_path / "tables.zip")
+    status, _, err = run("diff", str(tmp_path / "tables.zip"), str(tmp_path / "tables.zip"))
+    assert status == 2
+    assert "a zip (of CSV tables) cannot be compared; export JSON" in err
+
+
+@pytest.mark.parametrize("name", ["OUT.ZIP", "out.Zip", "out.zip"])
+def test_a_zip_output_in_any_case_is_a_zip(tmp_path: Path, name: str) -> None:
+    assert run("export", "--format", "csv", "-o", str(tmp_path / name))[0] == 0
+    assert zipfile.is_zipfile(tmp_path / name)
+
+
+@pytest.mark.parametrize("argv", [["export", "--format", "csv"], ["export"], ["schema"]])
+def test_an_empty_output_path_is_refused(argv: list[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stopped, redirect_stderr(io.StringIO()) as err:
+        main([*argv, "-o", ""])
+    assert stopped.value.code == 2
+    assert "an empty path" in err.getvalue()
+
+
+def test_a_symlink_loop_is_reported_as_one(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
+    (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")
+    status, out, _ = run("check", str(tmp_path / "a.toml"))
+    assert status == 1
+    assert "a.toml: symbolic links loop back on themselves" in out
+
+
+# ------------------------------------------------------------------ 14. amplification
+
+
+def test_one_long_id_does_not_pad_every_row(write: Any) -> None:
+    long_id = "a" * 100_000
+    path = write("long.toml", f'[[actor]]\nid = "{long_id}"\nname = "Long"\nkind = "group"\n')
+    status, out, _ = run("--data", str(path), "list", "actors")
+    assert status == 0
+    lines = out.splitlines()
+    assert max(len(line) for line in lines if long_id not in line) < 300
+    assert len(out) < 200_000
+
+
+def test_one_long_kind_does_not_pad_every_line_of_a_diff(tmp_path: Path) -> None:
+    kind = "k" * 100_000
+    old = {kind: [{"id": "x"}], "actor": [{"id": f"a{i}"} for i in range(100)]}
+    found = kr.diff(*_diff_files(tmp_path, {}, old)).to_text()
+    assert len(found) < 120_000
+
+
+# ------------------------------------------------------------------ rough edges
+
+
+def test_every_citation_reaches_a_comparison(formulas: kr.Catalog) -> None:
+    """Both quotes of the statement, in text and in Markdown, with both sources."""
+    assert len(formulas.statement("formula-statement").citations) == 2
+    result = kr.compare(formulas, "formula-actor", "india", topics=["third-party-mediation"])
+    text = str(result)
+    assert "=1+1\u201d \u2014 -Someone, 16 May 2025 [formula-source]" in text
+    assert "also \u201c-2+3\u201d [formula-source]" in text
+    markdown = result.to_markdown()
+    assert "; also \u201c\\-2+3\u201d[^2]" in markdown  # the dash escaped
+
+
+def test_list_has_events_and_statements(catalog: kr.Catalog) -> None:
+    for kind, records in (("events", catalog.events()), ("statements", catalog.statements())):
+        status, out, _ = run("list", kind, "--format", "json")
+        assert status == 0
+        assert [r["id"] for r in json.loads(out)] == [r.id for r in records]
+
+
+@pytest.mark.parametrize(
+    ("command", "when", "message"),
+    [
+        (["compare", "india", "pakistan"], "1800", "before the record begins (26 October 1947)"),
+        (["positions", "india"], "1947-01", "before the record begins"),
+        (["matrix", "plebiscite"], "2099", "is in the future"),
+        (["compare", "india", "pakistan"], str(dt.date.today().year + 1), "is in the future"),
+    ],
+)
+def test_an_as_of_outside_the_record_is_refused(
+    command: list[str], when: str, message: str
+) -> None:
+    status, out, err = run(*command, "--as-of", when)
+    assert (status, out) == (2, "")
+    assert f"--as-of {when} " in err and message in err
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (
+            '"2025-05"',
+            '2025-05-01, with the field\'s precision beside it (date_precision = "month"',
+        ),
+        ("2025", '2025-01-01, with the field\'s precision beside it (date_precision = "year"'),
+    ],
+)
+def test_a_date_missing_its_day_gets_a_hint(write: Any, value: str, hint: str) -> None:
+    text = '[[source]]\nid = "s"\ntitle = "T"\npublisher = "P"\n'
+    text += f'published = {value}\nkind = "primary"\n'
+    [problem] = problems_of(write("mine.toml", text))
+    assert hint in problem
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "-o"],
+        ["export", "--format", "jsonl", "-o"],
+        ["export", "--format", "csv", "-o"],
+        ["schema", "-o"],
+    ],
+)
+@pytest.mark.parametrize("name", ["out.json", "out.zip", "tables"])
+def test_output_into_a_missing_folder_is_refused_for_every_format(
+    tmp_path: Path, argv: list[str], name: str
+) -> None:
+    target = tmp_path / "missing" / name
+    status, _, err = run(*argv, str(target))
+    assert status == 2
+    assert "No such file or directory" in err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_reprs_are_short(catalog: kr.Catalog) -> None:
+    position = catalog.positions("india", "plebiscite")[0]
+    side = kr.compare(catalog, "india", "pakistan").rows[0].a
+    assert repr(position).startswith("Position(actor='india', topic='plebiscite', stance=")
+    assert f"evidence={len(position.evidence)} statements" in repr(position)
+    assert len(repr(position)) < 250
+    assert repr(side).startswith("Side(actor='india', stance=")
+    assert len(repr(side)) < 150
+
+
+def test_evidence_takes_a_year_as_text(catalog: kr.Catalog) -> None:
+    position = catalog.positions("india", "plebiscite")[-1]
+    assert catalog.evidence(position, "2000") == catalog.evidence(position, dt.date(2000, 12, 31))

@@ -168,6 +168,30 @@ def _citations(catalog: Catalog) -> Iterator[tuple[str, Any, int, Any]]:
                 yield kind, record, place, citation
 
 
+def _citation_columns(citation: Callable[[Any], Any]) -> tuple[Column, ...]:
+    """The locator, checked and read_at columns of the citation ``citation`` finds in a row."""
+    return (
+        _col(
+            "locator",
+            "string",
+            "Where in the source (page, paragraph), if given.",
+            lambda r, _: citation(r).locator,
+        ),
+        _col(
+            "checked",
+            "date",
+            "The day the quote was last checked against the copy read.",
+            lambda r, _: citation(r).checked,
+        ),
+        _col(
+            "read_at",
+            "string",
+            "The address of the copy read, when not the source's own.",
+            lambda r, _: citation(r).read_at,
+        ),
+    )
+
+
 _OF_STATEMENT = (
     _col("statement", "string", "The statement's id.", lambda r, _: r[0].id),
     _col("actor", "string", "The actor it speaks for.", lambda r, _: r[0].on_behalf_of),
@@ -243,24 +267,7 @@ TABLES: tuple[Table, ...] = (
                 "That source's web address, if any.",
                 lambda s, c: c.source(s.citation.source).url,
             ),
-            _col(
-                "locator",
-                "string",
-                "Where in the source (page, paragraph), if given.",
-                lambda s, _: s.citation.locator,
-            ),
-            _col(
-                "checked",
-                "date",
-                "The day the quote was last checked against the copy read.",
-                lambda s, _: s.citation.checked,
-            ),
-            _col(
-                "read_at",
-                "string",
-                "The address of the copy read, when not the source's own.",
-                lambda s, _: s.citation.read_at,
-            ),
+            *_citation_columns(lambda s: s.citation),
             _attr("venue", "string", "Where the statement was made, if recorded."),
         ),
     ),
@@ -594,24 +601,7 @@ TABLES: tuple[Table, ...] = (
             ),
             _col("source", "string", "The id of the source cited.", lambda r, _: r[3].source),
             _col("quote", "string", "The verbatim words in that source.", lambda r, _: r[3].quote),
-            _col(
-                "locator",
-                "string",
-                "Where in the source (page, paragraph), if given.",
-                lambda r, _: r[3].locator,
-            ),
-            _col(
-                "checked",
-                "date",
-                "The day the quote was last checked against the copy read.",
-                lambda r, _: r[3].checked,
-            ),
-            _col(
-                "read_at",
-                "string",
-                "The address of the copy read, when not the source's own.",
-                lambda r, _: r[3].read_at,
-            ),
+            *_citation_columns(lambda r: r[3]),
         ),
     ),
 )

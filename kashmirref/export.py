@@ -798,8 +798,10 @@ def _write_folder(output: Path, tables: dict[str, str]) -> None:
 
     The tables go to a new folder beside ``output``; only when every one is written
     does it take the old folder's place (two renames), and the old one is removed. A
-    failure on the way leaves the old folder as it was, and no new folder.
+    failure on the way leaves the old folder as it was, and no new folder. A symbolic
+    link to a folder is written through: the folder it names is replaced, the link kept.
     """
+    output = Path(os.path.realpath(output))
     if output.exists() and not output.is_dir():
         raise OSError(errno.ENOTDIR, "exists and is not a folder", os.fspath(output))
     if output.is_dir():

@@ -724,3 +724,13 @@ def test_reprs_are_short(catalog: kr.Catalog) -> None:
 def test_evidence_takes_a_year_as_text(catalog: kr.Catalog) -> None:
     position = catalog.positions("india", "plebiscite")[-1]
     assert catalog.evidence(position, "2000") == catalog.evidence(position, dt.date(2000, 12, 31))
+
+
+def test_a_link_to_a_csv_folder_is_written_through_and_kept(
+    catalog: kr.Catalog, tmp_path: Path
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    export(catalog, "csv", tmp_path / "link")
+    assert (tmp_path / "link").is_symlink()
+    assert (tmp_path / "real" / "actors.csv").is_file()

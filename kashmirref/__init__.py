@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kashmirref import figures
     from kashmirref.catalog import (
         Catalog,
+        Invoked,
         TimelineEntry,
     )
     from kashmirref.changes import (
@@ -114,6 +115,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(
         [
             "Catalog",
+            "Invoked",
             "TimelineEntry",
         ],
         "kashmirref.catalog",
@@ -220,6 +222,7 @@ __all__ = [
     "InstrumentKind",
     "InstrumentStatus",
     "Invocation",
+    "Invoked",
     "KashmirRefError",
     "Matrix",
     "MissingExtraError",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -27,6 +28,7 @@ from kashmirref.model import (
     Event,
     Instrument,
     InstrumentKind,
+    Invocation,
     NoPositionFound,
     Position,
     Record,
@@ -37,7 +39,7 @@ from kashmirref.model import (
     lineage,
 )
 
-__all__ = ["TABLES", "Catalog", "Located", "TimelineEntry"]
+__all__ = ["TABLES", "Catalog", "Invoked", "Located", "TimelineEntry"]
 
 
 class Located(Protocol):
@@ -58,64 +60,113 @@ TABLES: Mapping[str, str] = {kind: f"{kind}s" for kind in RECORD_TYPES}
 _R = TypeVar("_R", bound=Record)
 
 TimelineEntry: TypeAlias = Event | Statement
+
+
+@attrs.frozen(kw_only=True)
+class Invoked:
+    """One invocation of an instrument: the statement whose words make it, and what they invoke.
+
+    :attr:`invocation` gives the clause, where the words name one, and the speaker's reading.
+    """
+
+    statement: Statement
+    invocation: Invocation
+
+    @property
+    def provision(self) -> str | None:
+        """The clause the words name, or ``None`` for the instrument as a whole."""
+        return self.invocation.provision
+
+    @property
+    def actor(self) -> str:
+        """Whose behalf the statement was made on."""
+        return self.statement.on_behalf_of
 """An entry of :meth:`Catalog.timeline`: an event or a statement."""
 
 
-@attrs.frozen(slots=True)
 class _Index:
-    """Look-up tables built once when a catalogue is created."""
+    """A catalogue's look-up tables: the id tables at once, the others when first used.
 
-    by_id: Mapping[str, Mapping[str, Record]]
-    statements: tuple[Statement, ...]
-    resolutions: Mapping[int, Instrument]
-    coded: Mapping[tuple[str, str], Coded]
-    no_positions_by_pair: Mapping[tuple[str, str], tuple[NoPositionFound, ...]]
-    statements_by_actor: Mapping[str, tuple[Statement, ...]]
-    statements_by_topic: Mapping[str, tuple[Statement, ...]]
-    statements_by_instrument: Mapping[str, tuple[Statement, ...]]
-    timeline: tuple[TimelineEntry, ...]
-    timeline_dates: tuple[dt.date, ...]
-    latest: dt.date | None
-    parents: Mapping[str, str | None]
-    names: dict[tuple[str | None, bool], Mapping[str, str]] = attrs.field(factory=dict)
-    named: dict[str, tuple[tuple[str, Record], ...]] = attrs.field(factory=dict)
-    histories: dict[tuple[str, str], tuple[Position, ...]] = attrs.field(factory=dict)
+    Loading builds only what every look-up by id needs; the groupings and derived
+    stance runs are computed on first use and kept (each once per catalogue; two threads
+    racing compute equal tables and one is kept). :meth:`complete` computes them all,
+    as the snapshot does before it pickles a catalogue.
+    """
 
-    @classmethod
-    def build(cls, catalog: Catalog) -> _Index:
-        by_id = {kind: {r.id: r for r in records} for kind, records in catalog.tables()}
-        statements = tuple(sorted(catalog._statements, key=lambda s: (s.date, s.id)))
-        timeline: list[TimelineEntry] = [*catalog._events, *statements]
-        timeline.sort(key=lambda e: (e.date, e.id))
-        by_topic: Mapping[str, tuple[Statement, ...]] = _group(statements, lambda s: s.topics)
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.by_id: Mapping[str, Mapping[str, Record]] = {
+            kind: {r.id: r for r in records} for kind, records in catalog.tables()
+        }
+        self.resolutions: Mapping[int, Instrument] = {
+            i.number: i
+            for i in catalog._instruments
+            if i.kind is InstrumentKind.UNSC_RESOLUTION and i.number is not None
+        }
+        self.parents: Mapping[str, str | None] = {a.id: a.parent for a in catalog._actors}
+        self.names: dict[tuple[str | None, bool], Mapping[str, str]] = {}
+        self.named: dict[str, tuple[tuple[str, Record], ...]] = {}
+        self.histories: dict[tuple[str, str], tuple[Position, ...]] = {}
+
+    def complete(self) -> None:
+        """Compute every table now rather than on first use."""
+        for name, value in vars(type(self)).items():
+            if isinstance(value, functools.cached_property):
+                getattr(self, name)
+
+    @functools.cached_property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement, by date and id."""
+        return tuple(sorted(self._catalog._statements, key=lambda s: (s.date, s.id)))
+
+    @functools.cached_property
+    def coded(self) -> Mapping[tuple[str, str], Coded]:
+        """(actor, topic) → the statements coded with a stance, in record order."""
         by_pair: Mapping[tuple[str, str], tuple[Statement, ...]] = _group(
-            statements,
+            self.statements,
             lambda s: [(s.on_behalf_of, c.topic) for c in s.codes if c.stance is not None],
         )
-        coded = {pair: Coded.of(*pair, group) for pair, group in by_pair.items()}
-        return cls(
-            by_id=by_id,
-            statements=statements,
-            resolutions={
-                i.number: i
-                for i in catalog._instruments
-                if i.kind is InstrumentKind.UNSC_RESOLUTION and i.number is not None
-            },
-            coded=coded,
-            no_positions_by_pair=_group(
-                sorted(catalog._no_positions, key=lambda n: (n.start, n.id)),
-                lambda n: [(n.actor, n.topic)],
-            ),
-            statements_by_actor=_group(statements, lambda s: [s.on_behalf_of, s.speaker]),
-            statements_by_topic=by_topic,
-            statements_by_instrument=_group(
-                statements, lambda s: [i.instrument for i in s.invokes]
-            ),
-            timeline=tuple(timeline),
-            timeline_dates=tuple(e.date for e in timeline),
-            latest=max((s.last_possible for s in statements), default=None),
-            parents={a.id: a.parent for a in catalog._actors},
+        return {pair: Coded.of(*pair, group) for pair, group in by_pair.items()}
+
+    @functools.cached_property
+    def no_positions_by_pair(self) -> Mapping[tuple[str, str], tuple[NoPositionFound, ...]]:
+        """(actor, topic) → the recorded searches that found no position, by start."""
+        return _group(
+            sorted(self._catalog._no_positions, key=lambda n: (n.start, n.id)),
+            lambda n: [(n.actor, n.topic)],
         )
+
+    @functools.cached_property
+    def statements_by_actor(self) -> Mapping[str, tuple[Statement, ...]]:
+        """Actor id → the statements it made or that were made on its behalf."""
+        return _group(self.statements, lambda s: [s.on_behalf_of, s.speaker])
+
+    @functools.cached_property
+    def statements_by_topic(self) -> Mapping[str, tuple[Statement, ...]]:
+        """Topic id → the statements whose words speak to it."""
+        return _group(self.statements, lambda s: s.topics)
+
+    @functools.cached_property
+    def statements_by_instrument(self) -> Mapping[str, tuple[Statement, ...]]:
+        """Instrument id → the statements that invoke it."""
+        return _group(self.statements, lambda s: [i.instrument for i in s.invokes])
+
+    @functools.cached_property
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """Events and statements, by date and id."""
+        entries: list[TimelineEntry] = [*self._catalog._events, *self.statements]
+        entries.sort(key=lambda e: (e.date, e.id))
+        return tuple(entries)
+
+    @functools.cached_property
+    def timeline_dates(self) -> tuple[dt.date, ...]:
+        """The date of each timeline entry, for bisection."""
+        return tuple(e.date for e in self.timeline)
+
+    @functools.cached_property
+    def latest(self) -> dt.date | None:
+        """The last day any statement may have been made."""
+        return max((s.last_possible for s in self._catalog._statements), default=None)
 
 
 _K = TypeVar("_K")
@@ -154,9 +205,17 @@ class Catalog:
         problems = integrity.check(self)
         if problems:
             raise DataError(problems)
-        object.__setattr__(self, "_index", _Index.build(self))
+        object.__setattr__(self, "_index", _Index(self))
 
     # ------------------------------------------------------------------ building
+
+    def complete_indexes(self) -> None:
+        """Build now the look-up tables a catalogue otherwise builds on first use.
+
+        Queries give the same answers either way; this moves their one-time cost to
+        now (the shipped snapshot is pickled with every table built).
+        """
+        self._index.complete()
 
     def tables(self) -> Iterator[tuple[str, tuple[Record, ...]]]:
         """Yield ``(table name, records)`` for every kind, in load order."""
@@ -576,6 +635,30 @@ class Catalog:
             when = as_date(as_of, "as_of")
             found = tuple(s for s in found if s.on_record_by(when))
         return found
+
+
+    def invocations(
+        self,
+        instrument_id: str,
+        provision: str | None = None,
+        as_of: DateLike | None = None,
+    ) -> tuple[Invoked, ...]:
+        """Every invocation of instrument ``instrument_id``, in date order.
+
+        With ``provision``, only those whose words name that clause (an unknown clause
+        raises :class:`~kashmirref.errors.UnknownIdError` naming the known ones); with
+        ``as_of``, only statements on record by then.
+        """
+        instrument = self.instrument(instrument_id)
+        if provision is not None:
+            instrument.provision(provision)
+        return tuple(
+            Invoked(statement=said, invocation=invocation)
+            for said in self.citing(instrument_id, as_of)
+            for invocation in said.invokes
+            if invocation.instrument == instrument_id
+            and (provision is None or invocation.provision == provision)
+        )
 
 
 def _check_id(value: object, what: str) -> None:

@@ -2,7 +2,7 @@
 
 The code and the data have separate versions. The code's is :data:`kashmirref.__version__`
 (``0.1.0``); the data's is :data:`DATA_VERSION`, the date of its release
-(``2026.12.02.1``: the second release of 2 December 2026), together with a fingerprint
+(``2026.12.02.2``: the third release of 2 December 2026), together with a fingerprint
 of the shipped TOML files (:data:`DATA_FINGERPRINT`), so that a citation names exactly
 the records used. When the shipped files differ from the
 released ones (an edited copy), :func:`data_version` says so.
@@ -35,7 +35,7 @@ __all__ = [
     "fingerprint_of",
 ]
 
-DATA_VERSION = "2026.12.02.1"
+DATA_VERSION = "2026.12.02.2"
 """The release of the shipped catalogue (distinct from the code's version): ``YYYY.MM.DD``,
 with ``.N`` after it for the N-th further release of the same day.
 
@@ -43,7 +43,7 @@ Bump it, and :data:`DATA_FINGERPRINT` with it, whenever a shipped data file chan
 test suite fails until both are current.
 """
 
-DATA_FINGERPRINT = "554155b277fedd672f7ce8f4ea17f026a19002f49ee4fd8388415d073236610a"
+DATA_FINGERPRINT = "4e3c3831201f9fcf27b82e1b6083ef6e2fa9e47d03b1383d73ca4575dc443532"
 """The SHA-256 fingerprint (:func:`fingerprint_of`) of the TOML files of :data:`DATA_VERSION`."""
 
 TITLE = "kashmirref: who said what, when, on which question in the Jammu and Kashmir question"

@@ -212,17 +212,23 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _invoked_by(catalog: Catalog, instrument_id: str) -> list[str]:
-    """Who invoked an instrument, which clause and when, one line per invocation."""
+    """Who invoked an instrument, clause by clause in the instrument's order, and when."""
     from kashmirref.model import format_date
 
-    lines = []
-    for said in catalog.citing(instrument_id):
-        for invocation in said.invokes:
-            if invocation.instrument == instrument_id:
-                when = format_date(said.date, said.date_precision)
-                clause = invocation.provision or "(the instrument as a whole)"
-                lines.append(f"    {when}: {said.on_behalf_of}, {clause} [{said.id}]")
-    return [f"  invoked by ({len(lines)}):", *lines] if lines else []
+    found = catalog.invocations(instrument_id)
+    labels = {p.id: p.label for p in catalog.instrument(instrument_id).provisions}
+    lines = [f"  invoked by ({len(found)}), clause by clause:"] if found else []
+    for clause in [*labels, None]:
+        here = [i for i in found if i.provision == clause]
+        if here:
+            heading = f"{labels[clause]} ({clause})" if clause else "the instrument as a whole"
+            lines.append(f"    {heading}:")
+            for i in here:
+                when = format_date(i.statement.date, i.statement.date_precision)
+                lines.append(f"      {when}: {catalog.actor(i.actor).name} [{i.statement.id}]")
+                reading = i.invocation.reading
+                lines += [f"        reading: {reading}"] if reading else []
+    return lines
 
 
 def _timeline(args: argparse.Namespace) -> int:

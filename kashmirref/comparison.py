@@ -165,13 +165,23 @@ class Side:
 
 @attrs.frozen(kw_only=True)
 class SharedGround:
-    """An instrument both sides invoke, with how each reads it."""
+    """An instrument, or one clause of it, that both sides invoke, with how each reads it.
+
+    When both sides name the same clause, :attr:`clause` is it: the same words, read two
+    ways. Otherwise the instrument is shared and each side's clause, if any, is given.
+    """
 
     instrument: str
     provision_a: str | None
     provision_b: str | None
     reading_a: str | None
     reading_b: str | None
+
+    @property
+    def clause(self) -> str:
+        """The shared clause (``simla-1972 para-1-ii``), or the instrument when none is."""
+        same = self.provision_a is not None and self.provision_a == self.provision_b
+        return f"{self.instrument} {self.provision_a}" if same else self.instrument
 
     def mirror(self) -> SharedGround:
         """The same ground seen from the other side."""
@@ -365,27 +375,46 @@ def side(catalog: Catalog, actor: str, topic: Topic, as_of: dt.date | None = Non
     )
 
 
-def _first_grounds(side: Side) -> dict[str, Ground]:
-    """Each instrument's first ground, the first with a reading where one has it."""
-    first: dict[str, Ground] = {}
-    for ground in side.grounds:
-        held = first.get(ground.instrument)
-        if held is None or (held.reading is None and ground.reading is not None):
-            first[ground.instrument] = ground
+def _first_grounds(grounds: Iterable[Ground]) -> dict[tuple[str, str | None], Ground]:
+    """The first ground per (instrument, clause), the first with a reading where one has it.
+
+    Each ground is filed under its clause and under ``(instrument, None)``, the
+    instrument as a whole.
+    """
+    first: dict[tuple[str, str | None], Ground] = {}
+    for ground in grounds:
+        keys = {(ground.instrument, ground.provision), (ground.instrument, None)}
+        for key in keys:
+            held = first.get(key)
+            if held is None or (held.reading is None and ground.reading is not None):
+                first[key] = ground
     return first
 
 
 def _shared(a: Side, b: Side) -> tuple[SharedGround, ...]:
-    grounds_a, grounds_b = _first_grounds(a), _first_grounds(b)
+    """The grounds both sides invoke: each clause both name, or else the instrument.
+
+    Where the two sides name the same clause of an instrument, each such clause is one
+    shared ground (the same words, two readings); where they invoke the same instrument
+    but no common clause, the instrument is.
+    """
+    grounds_a, grounds_b = _first_grounds(a.grounds), _first_grounds(b.grounds)
+    common = grounds_a.keys() & grounds_b.keys()
+    clauses = {(i, p) for i, p in common if p is not None}
+    named = {i for i, _ in clauses}
+    keys = sorted(
+        clauses | {(i, p) for i, p in common if p is None and i not in named},
+        key=lambda key: (key[0], key[1] or ""),
+    )
     return tuple(
         SharedGround(
             instrument=instrument,
-            provision_a=grounds_a[instrument].provision,
-            provision_b=grounds_b[instrument].provision,
-            reading_a=grounds_a[instrument].reading,
-            reading_b=grounds_b[instrument].reading,
+            provision_a=grounds_a[(instrument, provision)].provision,
+            provision_b=grounds_b[(instrument, provision)].provision,
+            reading_a=grounds_a[(instrument, provision)].reading,
+            reading_b=grounds_b[(instrument, provision)].reading,
         )
-        for instrument in sorted(grounds_a.keys() & grounds_b.keys())
+        for instrument, provision in keys
     )
 
 

@@ -14,8 +14,12 @@ import enum
 import functools
 import json
 import re
+import types
+import typing
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, get_args, get_origin
+
+import attrs
 
 from kashmirref.errors import brief
 
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
 # cattrs is imported where it is first needed, not here: loading the shipped catalogue
 # from its snapshot (see kashmirref.snapshot) never structures a record.
 
-__all__ = ["Tables", "converter", "dumps", "unstructure"]
+__all__ = ["Tables", "converter", "dumps", "structurer", "unstructure"]
 
 
 class Tables(Protocol):
@@ -146,6 +150,94 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(conv))
     return conv
+
+
+class _NotDirect(Exception):
+    """A row the direct structurer leaves to the converter (a list where it wants one)."""
+
+
+def _direct_date(value: object) -> dt.date:
+    if isinstance(value, dt.date) and value.__class__ is dt.date:
+        return value
+    return _structure_date(value, dt.date)
+
+
+def _direct_list(value: object) -> list[Any] | tuple[Any, ...]:
+    if isinstance(value, list | tuple):
+        return value
+    raise _NotDirect
+
+
+def _direct_conversion(hint: Any) -> Callable[[Any], Any] | None:
+    """A function turning a row value into a value of type ``hint``.
+
+    ``None`` when the value is passed on as it is: the record's own checks refuse a
+    value of the wrong type (see :mod:`kashmirref.model`).
+    """
+    if typing.get_origin(hint) is tuple:
+        each = _direct_conversion(typing.get_args(hint)[0])
+        if each is None:
+            return lambda value: tuple(_direct_list(value))
+        return lambda value: tuple([each(item) for item in _direct_list(value)])
+    if hint is dt.date:
+        return _direct_date
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint
+    if isinstance(hint, type) and attrs.has(hint):
+        return structurer(hint)
+    return None
+
+
+_STRUCTURERS: dict[type, Callable[[object], Any]] = {}
+
+
+def structurer(kind: type) -> Callable[[object], Any]:
+    """A fast, strict function that builds a ``kind`` record from a row read from a file.
+
+    It converts only what JSON and TOML cannot hold as such (dates written as text,
+    enumerations, lists of values, nested records) and leaves every other check to the
+    record's own validators, which refuse a value of the wrong type as the converter
+    does. It raises on any problem, with no detail: the loader then structures the row
+    with :func:`converter`, which accepts and refuses the same rows and says what is
+    wrong, field by field (a property test holds the two to the same answers).
+    """
+    found = _STRUCTURERS.get(kind)
+    if found is not None:
+        return found
+    hints = typing.get_type_hints(kind)
+    fields = attrs.fields(kind)
+    names: dict[str, Any] = {
+        "KIND": kind,
+        "MISSING": _NotDirect,
+    }
+    body = [
+        "def structure(row):",
+        "    if row.__class__ is not dict:",
+        "        raise MISSING",
+        "    values = dict(row)",  # an unknown field is refused by the class itself
+    ]
+    for i, field in enumerate(fields):
+        hint, optional = hints[field.name], False
+        if typing.get_origin(hint) in (types.UnionType, typing.Union):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            if len(options) != 1:
+                raise TypeError(f"{kind.__name__}.{field.name}: a union of {options}")
+            hint, optional = options[0], True
+        conversion = _direct_conversion(hint)
+        if conversion is None:
+            continue
+        names[f"C{i}"] = conversion
+        given = "v is not MISSING and v is not None" if optional else "v is not MISSING"
+        body += [
+            f"    v = row.get({field.name!r}, MISSING)",
+            f"    if {given}:",
+            f"        values[{field.name!r}] = C{i}(v)",
+        ]
+    body.append("    return KIND(**values)")
+    exec(compile("\n".join(body), f"<kashmirref structure {kind.__name__}>", "exec"), names)
+    structure: Callable[[object], Any] = names["structure"]
+    _STRUCTURERS[kind] = structure
+    return structure
 
 
 def unstructure(value: object) -> Any:

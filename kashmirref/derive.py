@@ -126,15 +126,46 @@ def current(coded: Coded, as_of: dt.date) -> tuple[Position, ...]:
     return tuple(positions)
 
 
+def _continued(before: list[Position], now: Position, by_id: dict[str, Statement]) -> Position:
+    """A stance that stayed current: its position now, over the whole run since it began.
+
+    ``before`` are the positions of that stance that the answer ``now`` continues: the
+    one still open, and any closed run whose statements ``now`` counts as its own. A
+    stance that was one of several current ones (a mixed period) and is stated again
+    never stopped being current, though another stance's statements stand between its
+    statements in record order; and a statement whose date the record cannot order
+    against the one that closed a run shows, once on record, that the run was not
+    broken. Either way the history keeps one position from the run's first statement,
+    with the evidence of all of it.
+    """
+    if not before:
+        return now
+    evidence = sorted(
+        {by_id[i] for p in (*before, now) for i in p.evidence}, key=lambda s: (s.date, s.id)
+    )
+    first = min(evidence, key=lambda s: (s.date, s.last_possible, s.id))
+    return attrs.evolve(
+        now,
+        valid_from=first.date,
+        valid_from_precision=first.date_precision,
+        evidence=tuple(s.id for s in evidence),
+        grounds=_grounds(evidence),
+    )
+
+
 def history(coded: Coded) -> tuple[Position, ...]:
     """Every position the actor has held on the topic, in the order they began.
 
     Each is the position as last derived before another stance replaced it, closed on
     the date of the statement that did (``valid_to``); those still current are open and
-    carry every statement of their run. Positions in a history are as of no date.
+    carry every statement of their run. A stance that stays current through a mixed
+    period and is stated again is one position, not two (see :func:`_continued`), so
+    every stance-coded statement is the evidence of exactly one position of the history.
+    Positions in a history are as of no date.
     """
     closed: list[Position] = []
     open_: dict[str, Position] = {}
+    by_id = {s.id: s for s in coded.statements}
     for index, when in enumerate(coded.on_record):
         if index + 1 < len(coded.on_record) and coded.on_record[index + 1] == when:
             continue
@@ -150,7 +181,14 @@ def history(coded: Coded) -> tuple[Position, ...]:
                     )
                 )
                 del open_[stance]
-        open_.update(now)
+        for stance, position in now.items():
+            # a run closed earlier that this answer shows unbroken is this run (see _continued)
+            reopened = [
+                c for c in closed if c.stance == stance and set(c.evidence) & set(position.evidence)
+            ]
+            closed = [c for c in closed if c not in reopened]
+            before = [*reopened, *([open_[stance]] if stance in open_ else [])]
+            open_[stance] = _continued(before, position, by_id)
     result = closed + list(open_.values())
     result = [attrs.evolve(p, as_of=None, stale=False) for p in result]
     result.sort(key=lambda p: (p.valid_from, p.last_stated, p.stance))

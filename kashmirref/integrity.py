@@ -355,6 +355,9 @@ class _Checker:
             for i, party in enumerate(ins.parties):
                 self.ref("instrument", ins.id, f"parties[{i}]", party, "actor")
             self.cite_all("instrument", ins, every=False)
+            for i, provision in enumerate(ins.provisions):
+                if provision.copy is not None:
+                    self.cite("instrument", ins.id, f"provisions[{i}]", provision.copy)
             for i, change in enumerate(ins.status_history):
                 field = f"status_history[{i}]"
                 self.ref("instrument", ins.id, f"{field}.declared_by", change.declared_by, "actor")

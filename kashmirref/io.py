@@ -23,9 +23,9 @@ from typing import Any
 
 import attrs
 
-from kashmirref import locate, snapshot
+from kashmirref import collector, locate, snapshot
 from kashmirref.catalog import Catalog, Located, build
-from kashmirref.convert import converter, dumps, unstructure
+from kashmirref.convert import converter, dumps, structurer, unstructure
 from kashmirref.errors import DataError, FieldError, Problem, brief
 from kashmirref.model import RECORD_TYPES, _validators_off, field_checks
 
@@ -189,7 +189,7 @@ def _every_problem(row: object, kind: type, error: Exception) -> list[tuple[str 
 
 
 def _detailed_error(row: object, kind: type) -> Exception:
-    """The error the detailed converter raises for a row the fast one refused."""
+    """The error the detailed converter raises for a row :func:`structurer` refused."""
     try:
         converter().structure(row, kind)
     except Exception as error:
@@ -336,7 +336,6 @@ def _read_one(
     if not isinstance(document, dict):
         problem = Problem(file=shown, message="top level must be a table of kinds")
         return tables, where, [problem], failed
-    fast = converter(detailed=False)
     counts = {t: len(rows) for t, rows in document.items() if isinstance(rows, list)}
     lines = _LineIndex(text, is_json=shown.endswith(".json"), counts=counts)
     for table, rows in document.items():
@@ -366,7 +365,7 @@ def _read_one(
                 )
                 continue
             try:
-                record = fast.structure(row, kind)
+                record = structurer(kind)(row)
             except Exception:
                 try:
                     found = _every_problem(row, kind, _detailed_error(row, kind))
@@ -472,8 +471,9 @@ def _shipped() -> _Parsed:
 
 def parse_shipped() -> Catalog:
     """Build the shipped catalogue from its TOML files, bypassing the snapshot."""
-    parsed = _shipped()
-    return build(parsed.tables, parsed.where)
+    with collector.paused():
+        parsed = _shipped()
+        return build(parsed.tables, parsed.where)
 
 
 @functools.cache
@@ -522,5 +522,6 @@ def load(paths: PathLike | Iterable[PathLike] = (), *, include_shipped: bool = T
         return _shipped_catalog()
     if not found:
         return Catalog()
-    parsed, problems, failed = _read_all(found, str, _shipped() if include_shipped else None)
-    return build(parsed.tables, parsed.where, problems=problems, unresolved=failed)
+    with collector.paused():
+        parsed, problems, failed = _read_all(found, str, _shipped() if include_shipped else None)
+        return build(parsed.tables, parsed.where, problems=problems, unresolved=failed)

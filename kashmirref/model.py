@@ -54,6 +54,7 @@ __all__ = [
     "Term",
     "TermName",
     "Topic",
+    "citations_of",
     "format_date",
     "is_stale",
     "last_day",
@@ -989,14 +990,40 @@ class NoPositionFound(_Displayed):
         return f"{format_date(self.start)} \u2013 {format_date(self.end)}"
 
 
+def _of_a_named_copy(instance: Provision, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and instance.source is None:
+        raise FieldError(attribute.name, "describes a copy, but no source names it")
+
+
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Provision(_Displayed):
-    """One clause of an instrument, with its verbatim text."""
+    """One clause of an instrument, with its verbatim text and the copy it was read in.
+
+    ``source`` names the copy the text was read in where it is not the instrument's
+    first citation (copies of one instrument differ, and a clause may be reachable in one
+    copy only); ``checked`` is the day the text was compared with that copy and
+    ``read_at`` the address of the copy when it is not the source's own, as for a
+    :class:`Citation`. ``summary`` says what the copy is and how copies differ.
+    """
 
     id: str = attrs.field(validator=_slug)
     label: str = attrs.field(validator=_line)
     text: str = attrs.field(validator=_text)
     summary: str | None = attrs.field(default=None, validator=_optional_text)
+    source: str | None = attrs.field(default=None, validator=_optional_slug)
+    checked: dt.date | None = attrs.field(default=None, validator=_of_a_named_copy)
+    read_at: str | None = attrs.field(
+        default=None, validator=[_optional_web_address, _of_a_named_copy]
+    )
+
+    @property
+    def copy(self) -> Citation | None:
+        """The copy the text was read in, as a citation quoting the text (if one is named)."""
+        if self.source is None:
+            return None
+        return Citation(
+            source=self.source, quote=self.text, checked=self.checked, read_at=self.read_at
+        )
 
 
 def _declaration(instance: StatusChange, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -1060,14 +1087,25 @@ def _number(instance: Instrument, attribute: attrs.Attribute[Any], value: int | 
         raise FieldError(attribute.name, "is required for a UNSC resolution")
 
 
+def _missing_parts(
+    instance: Instrument, attribute: attrs.Attribute[Any], value: str | None
+) -> None:
+    _optional_text(instance, attribute, value)
+    if value is not None and instance.complete:
+        raise FieldError(attribute.name, "names missing parts of a text marked complete")
+
+
 @attrs.frozen(kw_only=True, field_transformer=_guarded)
 class Instrument(_Displayed):
     """An agreement, declaration, treaty, Charter article or UN resolution.
 
-    ``date`` is the date of adoption or signature. ``status_history`` lists, in date
-    order, each status the instrument took and who declared it, and each party's own
-    declarations about it; :attr:`status` is the latest status that is not one party's
-    declaration, and :attr:`declarations` are those declarations.
+    ``date`` is the date of adoption or signature. ``provisions`` are its clauses, each
+    quoted from a copy that was read; ``complete`` says that they hold its whole
+    operative text, and ``missing``, when they do not, which parts are not recorded and
+    why. ``status_history`` lists, in date order, each status the instrument took and
+    who declared it, and each party's own declarations about it; :attr:`status` is the
+    latest status that is not one party's declaration, and :attr:`declarations` are
+    those declarations.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -1081,6 +1119,8 @@ class Instrument(_Displayed):
     vote: str | None = attrs.field(default=None, validator=_optional_line)
     summary: str | None = attrs.field(default=None, validator=_optional_text)
     provisions: tuple[Provision, ...] = attrs.field(default=(), validator=_provision_ids)
+    complete: bool = False
+    missing: str | None = attrs.field(default=None, validator=_missing_parts)
     status_history: tuple[StatusChange, ...] = attrs.field(default=(), validator=_history)
 
     @property
@@ -1187,3 +1227,21 @@ def _register_with_hypothesis() -> None:
 
 
 _register_with_hypothesis()
+
+
+def citations_of(record: object) -> Iterator[Citation]:
+    """Every citation inside ``record``, however deeply nested, and each provision's copy.
+
+    The records that cite a source are those for which this yields a citation of it.
+    """
+    if isinstance(record, Citation):
+        yield record
+    elif isinstance(record, Provision):
+        if record.copy is not None:
+            yield record.copy
+    elif isinstance(record, tuple):
+        for item in record:
+            yield from citations_of(item)
+    elif attrs.has(type(record)):
+        for field in attrs.fields(typing.cast(Any, type(record))):
+            yield from citations_of(getattr(record, field.name))

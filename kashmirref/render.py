@@ -193,7 +193,7 @@ def comparison_text(comparison: Comparison, *, detail: bool = True) -> str:
         lines += _side_text(row.a, name)
         lines += _side_text(row.b, name)
         for ground in row.shared_grounds:
-            lines.append(f"  Both invoke {ground.instrument}, read differently:")
+            lines.append(f"  Both invoke {ground.clause}, read differently:")
             lines += _wrap(f"{left}: {ground.reading_a}", "    ")
             lines += _wrap(f"{right}: {ground.reading_b}", "    ")
     return "\n".join(lines) + "\n"
@@ -295,7 +295,7 @@ def comparison_markdown(comparison: Comparison) -> str:
             lines.append("")
         for ground in row.shared_grounds:
             lines += [
-                f"Both invoke `{ground.instrument}`, read differently:",
+                f"Both invoke `{ground.clause}`, read differently:",
                 "",
                 f"- {left}: {escape(ground.reading_a or 'invoked; no reading recorded')}",
                 f"- {right}: {escape(ground.reading_b or 'invoked; no reading recorded')}",

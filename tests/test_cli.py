@@ -322,8 +322,14 @@ def test_show_gives_dates_as_precisely_as_known(capsys: pytest.CaptureFixture[st
 
 def test_show_lists_who_invoked_which_clause_when(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "show", "47")
-    assert status == 0 and "\n  invoked by (" in out
-    assert "24 March 2025: india, a-1-a [harish-2025-03-24-resolution-47-withdraw]" in out
+    assert status == 0
+    listing = out[out.index("\n  invoked by (8), clause by clause:") :]
+    part_a = listing.index("    Part A, paragraph 1 (a) (a-1-a):\n")
+    whole = listing.index("    the instrument as a whole:\n")
+    harish = listing.index("  24 March 2025: India [harish-2025-03-24-resolution-47-withdraw]\n")
+    zafrulla = listing.index("  25 November 1948: Pakistan [zafrulla-khan-1948-11-25-did-not")
+    assert part_a < harish < whole < zafrulla  # each under its clause, clauses in order
+    assert "        reading: " in listing
 
 
 def test_matrix_lists_every_holder_of_a_kind(capsys: pytest.CaptureFixture[str]) -> None:

@@ -208,3 +208,32 @@ def test_renderings_never_fail(catalog: kr.Catalog) -> None:
     result = kr.compare(catalog, a, b)
     assert str(result).startswith(f"{catalog.actor(a).name} vs")
     assert result.to_markdown().startswith("## ")
+
+
+def test_a_clause_both_sides_name_is_a_shared_ground_of_its_own(catalog: kr.Catalog) -> None:
+    rows = {r.topic.id: r for r in kr.compare(catalog, "pakistan", "india", as_of="1999").rows}
+    clauses = [g.clause for g in rows["loc-ceasefire"].shared_grounds]
+    assert "simla-1972 para-4-ii" in clauses  # the same words, each side's reading
+    assert "unsc-211 para-1" in clauses
+
+
+def test_an_instrument_shared_without_a_common_clause_gives_each_sides_clause(
+    catalog: kr.Catalog,
+) -> None:
+    rows = {r.topic.id: r for r in kr.compare(catalog, "pakistan", "india").rows}
+    (ground,) = [g for g in rows["unsc-resolutions"].shared_grounds if g.instrument == "unsc-47"]
+    assert ground.clause == "unsc-47"
+    assert (ground.provision_a, ground.provision_b) == ("preamble-plebiscite", "a-1-a")
+
+
+def test_invocations_of_one_clause(catalog: kr.Catalog) -> None:
+    found = catalog.invocations("unsc-47", "a-1-a")
+    assert [(i.actor, i.statement.date.year) for i in found] == [
+        ("jk-national-conference", 2015),
+        ("india", 2025),
+    ]
+    assert all(i.provision == "a-1-a" for i in found)
+    whole = catalog.invocations("unsc-47")
+    assert len(whole) == len(catalog.citing("unsc-47")) and found[0] in whole
+    with pytest.raises(kr.UnknownIdError, match=r"provision of unsc-47 'a-9'; did you mean"):
+        catalog.invocations("unsc-47", "a-9")

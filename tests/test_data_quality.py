@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 import kashmirref as kr
-from kashmirref.model import Citation, last_day
+from kashmirref.model import citations_of, last_day
 
 SIDES = ("india", "pakistan")
 
@@ -26,11 +26,6 @@ def _walk(value: object, name: str = "") -> Iterator[tuple[str, object]]:
             inner = getattr(value, field.name)
             yield field.name, inner
             yield from _walk(inner, field.name)
-
-
-def _citations(record: object) -> list[Citation]:
-    """Every citation inside a record, however deeply nested."""
-    return [inner for _, inner in _walk(record) if isinstance(inner, Citation)]
 
 
 def _references(record: object, names: frozenset[str]) -> set[str]:
@@ -96,7 +91,7 @@ def test_no_statement_postdates_its_source(catalog: kr.Catalog) -> None:
 
 
 def test_every_source_is_cited(catalog: kr.Catalog) -> None:
-    cited = {c.source for record in _all_records(catalog) for c in _citations(record)}
+    cited = {c.source for record in _all_records(catalog) for c in citations_of(record)}
     assert sorted(s.id for s in catalog.sources() if s.id not in cited) == []
 
 
@@ -117,7 +112,7 @@ def test_every_quote_records_when_it_was_checked(catalog: kr.Catalog) -> None:
     unchecked = [
         (getattr(record, "id", "?"), c.source)
         for record in _all_records(catalog)
-        for c in _citations(record)
+        for c in citations_of(record)
         if c.checked is None
     ]
     assert unchecked == []

@@ -1,5 +1,7 @@
 """Loading TOML/JSON: round trips, referential integrity, and exact error messages."""
 
+import contextlib
+import gc
 import json
 from pathlib import Path
 
@@ -306,3 +308,19 @@ checked = 2026-01-01
     [message] = problems([path])
     assert message.startswith(f"{path}:20: nothing-found: start: a statement of 'pakistan' on ")
     assert message.endswith("falls in this period; remove this record or narrow its period")
+
+
+def test_loading_pauses_the_garbage_collector_and_restores_it(write) -> None:  # type: ignore[no-untyped-def]
+    good = write("good.toml", STATEMENT)
+    bad = write("bad.toml", STATEMENT.replace("2025-05-12", "2025-13-12"))
+    assert gc.isenabled()
+    for path in (good, bad):
+        with contextlib.suppress(kr.DataError):
+            kr.load([path])
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        kr.load([good])
+        assert not gc.isenabled()  # a program that turned it off keeps it off
+    finally:
+        gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -58,13 +59,26 @@ def _modules_of(value: object, seen: set[int], found: set[str]) -> None:
     else:
         slots = [s for cls in type(value).__mro__ for s in getattr(cls, "__slots__", ())]
         items = [getattr(value, s) for s in slots if hasattr(value, s)]
+        items += list(getattr(value, "__dict__", {}).values())
     for item in items:
         _modules_of(item, seen, found)
 
 
 def test_the_snapshot_is_keyed_to_the_code_of_everything_it_pickles() -> None:
     found: set[str] = set()
-    _modules_of(parse_shipped(), set(), found)
+    catalog = parse_shipped()
+    catalog.complete_indexes()  # as the snapshot pickles it
+    _modules_of(catalog, set(), found)
     ours = {m for m in found if m.startswith("kashmirref")}
     assert "kashmirref.derive" in ours  # the indexes hold derived structures
     assert ours <= set(snapshot.code_modules())
+
+
+def test_the_snapshot_holds_every_index_table_built() -> None:
+    found = snapshot.read(shipped_files())
+    assert found is not None
+    built = vars(found._index)
+    lazy = [
+        n for n, v in vars(type(found._index)).items() if isinstance(v, functools.cached_property)
+    ]
+    assert lazy and all(name in built for name in lazy), sorted(set(lazy) - set(built))

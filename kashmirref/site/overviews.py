@@ -13,15 +13,14 @@ from kashmirref.catalog import Catalog
 from kashmirref.comparison import compare, matrix, relation_of_sides
 from kashmirref.model import (
     Actor,
-    Citation,
     Event,
-    Instrument,
     InstrumentKind,
     Record,
     SourceKind,
     Statement,
     Term,
     TermName,
+    citations_of,
     format_date,
 )
 from kashmirref.render import STALE_NOTE, comparison_markdown, last_stated, stance_words
@@ -190,22 +189,12 @@ def terms_page(catalog: Catalog, parties: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _citations(record: Record) -> Iterator[Citation]:
-    """Every citation a record carries, wherever it sits in the record."""
-    if isinstance(record, Statement | Instrument | Event):
-        yield from record.citations
-    if isinstance(record, Instrument):
-        yield from (change.citation for change in record.status_history)
-    if isinstance(record, Term):
-        yield from (n.citation for n in record.names if n.citation is not None)
-
-
 def cited_by(catalog: Catalog) -> dict[str, list[Record]]:
     """Source id → the records that cite it, each once, in catalogue order."""
     found: dict[str, list[Record]] = {s.id: [] for s in catalog.sources()}
     for _, records in catalog.tables():
         for record in records:
-            for source in dict.fromkeys(c.source for c in _citations(record)):
+            for source in dict.fromkeys(c.source for c in citations_of(record)):
                 found[source].append(record)
     return found
 

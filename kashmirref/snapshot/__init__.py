@@ -123,6 +123,7 @@ def read(files: Sequence[Path], snapshot: Path | None = None) -> Catalog | None:
 def write(catalog: Catalog, files: Sequence[Path], snapshot: Path | None = None) -> None:
     """Write ``catalog`` as the snapshot of ``files`` (to :data:`SNAPSHOT`), atomically."""
     snapshot = SNAPSHOT if snapshot is None else snapshot
+    catalog.complete_indexes()  # so that no first query after loading pays for them
     payload = pickle.dumps(catalog, protocol=5)
     header = b"\n".join(
         [_FORMAT, fingerprint(files).encode(), hashlib.sha256(payload).hexdigest().encode()]

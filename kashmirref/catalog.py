@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, Protocol, TypeAlias, TypeVar
@@ -104,6 +105,7 @@ class _Index:
         }
         self.parents: Mapping[str, str | None] = {a.id: a.parent for a in catalog._actors}
         self.names: dict[tuple[str | None, bool], Mapping[str, str]] = {}
+        self.named: dict[str, tuple[tuple[str, Record], ...]] = {}
         self.histories: dict[tuple[str, str], tuple[Position, ...]] = {}
 
     def complete(self) -> None:
@@ -412,43 +414,71 @@ class Catalog:
         """The record ``text`` names, as a person would write it.
 
         Accepted: the id itself; the id in any case (``"India"``); a name, alias
-        or title in any case (``"Government of India"``, ``"OIC"``, ``"Pakistan"``); for
-        instruments, a UNSC resolution number (``"47"``). Initials (``"us"``) are only
-        ever suggested, never taken as meaning a record. ``kind`` (``"actor"``,
-        ``"topic"``, ...: a table name of the data files) limits the search
-        to one kind. Nothing found raises
-        :class:`~kashmirref.errors.UnknownIdError` with the nearest ids.
+        or title in any case (``"Government of India"``, ``"OIC"``, ``"Pakistan"``); an
+        instrument's short title (``"Simla Agreement"``, ``"Indus Waters Treaty"``: its
+        title without what follows a parenthesis or colon, a leading "The" or a
+        closing year); for a UNSC resolution its number (``"47"``, ``"Resolution 47"``).
+        Initials made from a name (``"unsc"``) are only ever suggested, never taken as
+        meaning a record; initials a record lists as an alias (``"US"``, ``"OIC"``) are
+        names like any other. ``kind`` (``"actor"``, ``"topic"``, ...: a table name of
+        the data files) limits the search to one kind.
+
+        When ``text`` names several records, the first of :meth:`matches` is returned
+        (an actor before an instrument before a topic); :meth:`matches` lists them all.
+        Nothing found raises :class:`~kashmirref.errors.UnknownIdError` with the
+        nearest ids.
+        """
+        found = self.matches(text, kind)
+        if found:
+            return found[0]
+        if kind is not None:
+            raise self._unknown(kind, text)
+        every = (i for records in self._index.by_id.values() for i in records)
+        raise UnknownIdError("record", text, every, self._names(None))
+
+    def matches(self, text: str, kind: str | None = None) -> tuple[Record, ...]:
+        """Every record ``text`` names, as :meth:`lookup` reads it, the one it returns first.
+
+        An id matches first (ids are unique across kinds), then a resolution number,
+        then names, aliases and titles (by kind: actors, instruments, topics, events,
+        terms, sources; each kind in load order), then an id in another case. Empty
+        when nothing matches.
         """
         _check_id(text, "name or id")
         if kind is not None and kind not in TABLES:
             raise InputError(f"unknown kind {kind!r}; use one of {', '.join(TABLES)}")
         tables = [kind] if kind is not None else list(TABLES)
         wanted = text.strip()
-        for table in tables:
-            found = self._index.by_id[table].get(wanted)
-            if found is not None:
-                return found
-        if kind in (None, "instrument") and wanted.isdigit():
-            found_resolution = self._index.resolutions.get(int(wanted))
-            if found_resolution is not None:
-                return found_resolution
+        found = [self._index.by_id[t][wanted] for t in tables if wanted in self._index.by_id[t]]
+        if found:
+            return tuple(found)
         lowered = " ".join(wanted.lower().split())
-        record_id = self._names(kind, initials=False).get(lowered)
-        if record_id is None:
-            for table in tables:
-                for known in self._index.by_id[table]:
-                    if known.lower() == lowered:
-                        record_id = known
-                        break
-        if record_id is not None:
-            for table in tables:
-                found = self._index.by_id[table].get(record_id)
-                if found is not None:
-                    return found
-        if kind is not None:
-            raise self._unknown(kind, text)
-        every = (i for records in self._index.by_id.values() for i in records)
-        raise UnknownIdError("record", text, every, self._names(None))
+        number = _RESOLUTION.fullmatch(lowered)
+        if kind in (None, "instrument") and number is not None:
+            resolution = self._index.resolutions.get(int(number[1]))
+            if resolution is not None:
+                return (resolution,)
+        found = [r for t, r in self._named().get(lowered, ()) if kind in (None, t)]
+        if found:
+            return tuple(found)
+        return tuple(
+            record
+            for table in tables
+            for known, record in self._index.by_id[table].items()
+            if known.lower() == lowered
+        )
+
+    def _named(self) -> Mapping[str, tuple[tuple[str, Record], ...]]:
+        """Lower-cased names, aliases and titles → ``(kind, record)``, preferred first."""
+        cache = self._index.named
+        if not cache:
+            found: defaultdict[str, list[tuple[str, Record]]] = defaultdict(list)
+            for table in sorted(TABLES, key=_LOOKUP_ORDER.index):
+                for record in self._index.by_id[table].values():
+                    for name in dict.fromkeys(_spellings(record, initials=False)):
+                        found[name].append((table, record))
+            cache.update((name, tuple(records)) for name, records in found.items())
+        return cache
 
     # ------------------------------------------------------------------ queries
 
@@ -503,13 +533,14 @@ class Catalog:
         return cache[(actor, topic)]
 
     def evidence(
-        self, position: Position, as_of: dt.date | None = None
+        self, position: Position, as_of: DateLike | None = None
     ) -> tuple[tuple[Statement, ...], tuple[Statement, ...]]:
         """A position's statements in date order: on record by ``as_of``, and straddling it.
 
         Straddling statements are the actor's statements coded with a stance on the
         topic whose month or year contains ``as_of``: they may or may not have been made
-        by then, so they are never evidence. ``as_of`` defaults to the position's own.
+        by then, so they are never evidence. ``as_of`` (a date, or ISO text at any
+        precision, read as its last day) defaults to the position's own.
         """
         when = position.as_of if as_of is None else as_date(as_of, "as_of")
         statements = sorted(
@@ -645,6 +676,22 @@ def _bounds(start: DateLike | None, end: DateLike | None) -> tuple[dt.date | Non
     return first, last
 
 
+_RESOLUTION = re.compile(r"(?:(?:un |unsc |un security council )?resolution |unsc )?(\d+)")
+"""A UNSC resolution as people write it: ``47``, ``resolution 47``, ``unsc 47``."""
+
+_LOOKUP_ORDER = (
+    "actor",
+    "instrument",
+    "topic",
+    "event",
+    "term",
+    "source",
+    "statement",
+    "no_position",
+)
+"""Which kind a name means first when records of several kinds share it."""
+
+
 def _initials(name: str) -> str:
     words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
     skip = {"of", "the", "and", "for", "on", "in"}
@@ -663,6 +710,8 @@ def _spellings(record: Record, initials: bool) -> Iterator[str]:
         if isinstance(value, str):
             names.append(value)
     names += getattr(record, "aliases", ())
+    if isinstance(record, Instrument) and record.short_title != record.title:
+        names.append(record.short_title)
     for name in names:
         yield " ".join(name.lower().split())
     collective = getattr(record, "kind", None) in _COLLECTIVE

@@ -10,7 +10,13 @@ provisions, is matched by id: ``provisions[para-6].text``).
 The files are read as data, not loaded as a catalogue: two versions are compared even
 when one of them would no longer pass the current model's checks (an old export, say).
 A record that does pass them is compared in its canonical form (defaults left out,
-dates as ``YYYY-MM-DD``), so a TOML file and its JSON export compare equal.
+dates as ``YYYY-MM-DD``), so a TOML file and its JSON export compare equal. Values
+compare with their types: ``47`` and ``47.0``, ``false`` and ``0`` differ.
+
+Whatever the files hold, the text output shows every id, field and value on one line
+with control characters escaped (so no record can print a line of its own), the JSON
+output is valid JSON, and values nested deeper than :data:`DEEPEST` are refused with a
+problem, as ``kashmirref check`` refuses them.
 
 >>> import kashmirref as kr
 >>> kr.diff(kr.load(), kr.load()).summary
@@ -29,15 +35,19 @@ from typing import Any
 import attrs
 
 from kashmirref.catalog import Catalog
-from kashmirref.errors import DataError, InputError
+from kashmirref.errors import DataError, InputError, Problem
+from kashmirref.terminal import COLUMN_MOST, visible, visible_json
 
-__all__ = ["DIFF_FORMATS", "Change", "Diff", "FieldChange", "diff", "read_data"]
+__all__ = ["DEEPEST", "DIFF_FORMATS", "Change", "Diff", "FieldChange", "diff", "read_data"]
 
 DIFF_FORMATS = ("text", "json")
 """The formats the ``diff`` command writes."""
 
 _Data = dict[str, dict[str, dict[str, Any]]]
 """Kind → id → the record as plain data."""
+
+DEEPEST = 64
+"""The deepest nesting of lists and tables a compared file may hold (records need 5)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +78,7 @@ class Change:
 
 
 def _shown(value: Any) -> str:
-    return "(absent)" if value is None else json.dumps(value, ensure_ascii=False)
+    return "(absent)" if value is None else visible(json.dumps(value, ensure_ascii=False))
 
 
 @attrs.frozen(kw_only=True)
@@ -95,13 +105,15 @@ class Diff:
 
     def to_text(self) -> str:
         """The differences for people: one line per record, one more per changed field."""
-        lines = [f"{self.old} -> {self.new}: {self.summary}"]
+        lines = [f"{visible(self.old)} -> {visible(self.new)}: {self.summary}"]
         changes = [*self.added, *self.removed, *self.changed]
-        width = max((len(c.kind) for c in changes), default=0)
+        width = min(max((len(visible(c.kind)) for c in changes), default=0), COLUMN_MOST)
         for change in changes:
-            lines.append(f"{change.status:<8} {change.kind:<{width}}  {change.id}")
+            kind, record_id = visible(change.kind), visible(change.id)
+            lines.append(f"{change.status:<8} {kind:<{width}}  {record_id}")
             for entry in change.fields:
-                lines.append(f"    {entry.field}: {_shown(entry.old)} -> {_shown(entry.new)}")
+                old, new = _shown(entry.old), _shown(entry.new)
+                lines.append(f"    {visible(entry.field)}: {old} -> {new}")
         return "\n".join(lines) + "\n"
 
     def __str__(self) -> str:
@@ -133,8 +145,8 @@ class Diff:
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """:meth:`to_dict` as JSON text."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False) + "\n"
+        """:meth:`to_dict` as JSON text, with control characters escaped (still valid JSON)."""
+        return visible_json(json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)) + "\n"
 
 
 # ------------------------------------------------------------------ reading
@@ -169,12 +181,45 @@ def _canonical(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     return canonical
 
 
+def _depth(document: object) -> int:
+    """How deeply lists and tables nest in ``document`` (found without recursion)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((item, depth + 1) for item in value)
+    return deepest
+
+
+_ZIP = b"PK\x03\x04"
+"""How a zip file starts."""
+
+
+def _is_schema(file: Path) -> bool:
+    """Whether ``file`` is a JSON Schema (``kashmirref schema`` writes one beside data)."""
+    with open(file, "rb") as stream:
+        start = stream.read(200)
+    return b'"$schema": "https://json-schema.org/' in start
+
+
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
         found = sorted([*path.glob("*.toml"), *path.glob("*.json")])
+        found = [f for f in found if not (f.suffix == ".json" and _is_schema(f))]
         if not found:
             raise InputError(f"{path}: the folder holds no .toml or .json data file")
         return found
+    if path.is_file():
+        with open(path, "rb") as stream:
+            if stream.read(4) == _ZIP:
+                raise InputError(
+                    f"{path}: a zip (of CSV tables) cannot be compared; export JSON "
+                    "(kashmirref export -o FILE.json) or give a folder of data files"
+                )
     return [path]
 
 
@@ -182,9 +227,9 @@ def read_data(path: str | os.PathLike[str]) -> _Data:
     """The records of a data file, an export or a folder of them, as plain data by kind and id.
 
     Problems reading or parsing a file raise :class:`~kashmirref.errors.DataError`; a
-    file that is not a table of kinds, or two records of one kind with one id, raise
-    :class:`~kashmirref.errors.InputError`. A ``$schema`` key (see ``kashmirref
-    schema``) is ignored.
+    file that is not a table of kinds, two records of one kind with one id, or a zip,
+    raise :class:`~kashmirref.errors.InputError`. A ``$schema`` key (see ``kashmirref
+    schema``) is ignored, and in a folder so is the JSON Schema file itself.
     """
     from kashmirref.io import _decode, _parse
 
@@ -197,6 +242,9 @@ def read_data(path: str | os.PathLike[str]) -> _Data:
             document, problems = _parse(text, shown)
         if problems:
             raise DataError(problems)
+        if _depth(document) > DEEPEST:
+            message = f"values are nested more than {DEEPEST} deep, too deeply to compare"
+            raise DataError([Problem(file=shown, message=message)])
         if not isinstance(document, dict):
             raise InputError(f"{shown}: the top level must be a table of kinds")
         for kind, rows in document.items():
@@ -242,13 +290,23 @@ def _flat(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
         yield path, value
 
 
+def _json_type(value: Any) -> type:
+    """The JSON type of a value: text (an enum's value is text), a number's own type, ..."""
+    return str if isinstance(value, str) else type(value)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal values of the same JSON type: ``47`` is not ``47.0``, nor ``false`` ``0``."""
+    return _json_type(old) is _json_type(new) and old == new
+
+
 def _fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[FieldChange, ...]:
     before, after = dict(_flat(dict(old))), dict(_flat(dict(new)))
     paths = list(dict.fromkeys([*before, *after]))
     return tuple(
         FieldChange(field=p, old=before.get(p), new=after.get(p))
         for p in paths
-        if before.get(p) != after.get(p)
+        if not _same(before.get(p), after.get(p))
     )
 
 

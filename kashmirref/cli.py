@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -19,8 +20,8 @@ from typing import Any
 
 from kashmirref.catalog import Catalog
 from kashmirref.errors import DataError, InputError, UnknownIdError
-from kashmirref.model import ActorKind
-from kashmirref.terminal import visible, visible_lines
+from kashmirref.model import RECORD_TYPES, ActorKind, Record
+from kashmirref.terminal import COLUMN_MOST, visible, visible_json, visible_lines
 
 __all__ = ["main"]
 
@@ -36,23 +37,76 @@ def _when(text: str) -> str:
     return text
 
 
+def _path(text: str) -> str:
+    """An output path: anything but the empty string (which would mean the current folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path: give a file or folder name")
+    return text
+
+
 def _catalog(args: argparse.Namespace) -> Catalog:
     from kashmirref.io import load
 
-    return load([*args.data, *getattr(args, "data_after", [])])
+    catalog = load([*args.data, *getattr(args, "data_after", [])])
+    if getattr(args, "as_of", None) is not None:
+        _in_the_record(catalog, args.as_of)
+    return catalog
 
 
-def _emit(text: str) -> None:
-    text = visible_lines(text)  # data never reaches the terminal with control characters
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+def _in_the_record(catalog: Catalog, text: str) -> None:
+    """Refuse an ``--as-of`` before the record's first entry or after today."""
+    from kashmirref.dates import as_date
+    from kashmirref.model import format_date
+
+    entries = catalog.timeline()
+    if entries and as_date(text) < entries[0].date:
+        first = format_date(entries[0].date, entries[0].date_precision)
+        raise InputError(f"--as-of {text} is before the record begins ({first})")
+    if as_date(text, end=False) > dt.date.today():
+        raise InputError(f"--as-of {text} is in the future: nothing is on record then")
+
+
+def _emit(text: str, *, data: bool = False, json_text: bool = False) -> None:
+    """Write ``text`` and a line end to stdout, control characters escaped.
+
+    Text for people goes through stdout's own encoding (unencodable characters are shown
+    as escapes, see :func:`main`); ``data`` (JSON, JSON Lines, Markdown, BibTeX, the
+    schema) is written as UTF-8 bytes whatever the terminal's encoding, so that
+    ``kashmirref export > f.json`` gives a file ``check`` reads on any system.
+    ``json_text`` escapes with JSON's own escapes, so that JSON stays valid.
+    """
+    text = visible_json(text) if json_text else visible_lines(text)
+    text = text if text.endswith("\n") else text + "\n"
+    raw = getattr(sys.stdout, "buffer", None) if data else None
+    if raw is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    raw.write(text.encode("utf-8"))
+
+
+def _find(catalog: Catalog, text: str, kind: str | None = None) -> Record:
+    """The record ``text`` names; when it names several, say on stderr which was taken."""
+    record = catalog.lookup(text, kind)
+    others = catalog.matches(text, kind)[1:]
+    if others:
+        also = ", ".join(f"{_KINDS[type(r).__name__]} {r.id}" for r in others)
+        sys.stderr.write(
+            f"kashmirref: {visible(text)!r} also names {also}; "
+            f"using {_KINDS[type(record).__name__]} {record.id} (give an id to choose)\n"
+        )
+    return record
+
+
+_KINDS = {kind.__name__: table for table, kind in RECORD_TYPES.items()}
 
 
 def _actor(catalog: Catalog, text: str) -> str:
-    return catalog.lookup(text, "actor").id
+    return _find(catalog, text, "actor").id
 
 
 def _topic(catalog: Catalog, text: str) -> str:
-    return catalog.lookup(text, "topic").id
+    return _find(catalog, text, "topic").id
 
 
 # ------------------------------------------------------------------ commands
@@ -77,7 +131,7 @@ def _compare(args: argparse.Namespace) -> int:
         "markdown": result.to_markdown,
         "json": result.to_json,
     }
-    _emit(render[args.format]())
+    _emit(render[args.format](), data=args.format != "text", json_text=args.format == "json")
     return 0
 
 
@@ -91,7 +145,8 @@ def _matrix(args: argparse.Namespace) -> int:
     else:
         actors = list(holders(catalog, topic, kinds=args.actor_kind or (), as_of=args.as_of))
     result = matrix(catalog, actors, topic, as_of=args.as_of)
-    _emit(result.to_json() if args.format == "json" else str(result))
+    as_json = args.format == "json"
+    _emit(result.to_json() if as_json else str(result), data=as_json, json_text=as_json)
     return 0
 
 
@@ -132,10 +187,10 @@ def _show(args: argparse.Namespace) -> int:
     from kashmirref.render import press_note
 
     catalog = _catalog(args)
-    record = catalog.lookup(args.id)
+    record = _find(catalog, args.id)
     data = unstructure(record)
     if args.format == "json":
-        _emit(json.dumps(data, indent=2, ensure_ascii=False))
+        _emit(json.dumps(data, indent=2, ensure_ascii=False), data=True, json_text=True)
         return 0
     kind = type(record).__name__
     shown = {k: v for k, v in data.items() if k != "id" and not k.endswith("_precision")}
@@ -226,19 +281,29 @@ def _rows(
     elif kind == "instruments":
         for ins in catalog.instruments():
             yield ins.id, ins.title, f"{ins.kind.value}, {format_date(ins.date)}"
-    else:
+    elif kind == "sources":
         for source in catalog.sources():
             when = format_date(source.published, source.published_precision)
             yield source.id, source.title, f"{source.kind.value}, {source.publisher}, {when}"
+    elif kind == "events":
+        for event in catalog.events():
+            when = format_date(event.date, event.date_precision)
+            yield event.id, event.title, f"{event.kind.value}, {when}"
+    else:
+        for said in catalog.statements():
+            when = format_date(said.date, said.date_precision)
+            name = catalog.actor(said.speaker).name
+            yield said.id, f"{name}, {when}", ", ".join(said.topics)
 
 
 def _list(args: argparse.Namespace) -> int:
     rows = list(_rows(args.kind, _catalog(args), args.actor_kind))
     if args.format == "json":
         keys = ("id", "name", "detail")
-        _emit(json.dumps([dict(zip(keys, r, strict=True)) for r in rows], ensure_ascii=False))
+        found = [dict(zip(keys, r, strict=True)) for r in rows]
+        _emit(json.dumps(found, ensure_ascii=False), data=True, json_text=True)
         return 0
-    width = max((len(r[0]) for r in rows), default=0)
+    width = min(max((len(r[0]) for r in rows), default=0), COLUMN_MOST)
     for record_id, name, detail in rows:
         _emit(f"{record_id:<{width}}  {name}" + (f"  ({detail})" if detail else ""))
     return 0
@@ -251,8 +316,9 @@ def _plural(count: int, noun: str) -> str:
 def _check(args: argparse.Namespace) -> int:
     from kashmirref.io import load
 
+    paths = [*args.paths, *args.data, *args.data_after]  # --data files are checked too
     try:
-        catalog = load(args.paths, include_shipped=not args.alone)
+        catalog = load(paths, include_shipped=not args.alone)
     except DataError as error:
         for problem in error.problems:
             _emit(str(problem))
@@ -270,7 +336,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         if args.format == "csv":
             raise InputError("CSV is written as a folder or a .zip: give -o PATH")
-        _emit(export(catalog, args.format))
+        _emit(export(catalog, args.format), data=True, json_text=True)
         return 0
     try:
         export(catalog, args.format, args.output)
@@ -295,7 +361,7 @@ def _refuse_to_overwrite_an_input(args: argparse.Namespace) -> None:
 def _cite(args: argparse.Namespace) -> int:
     from kashmirref.citing import cite
 
-    _emit(cite(args.format))
+    _emit(cite(args.format), data=args.format == "bibtex")
     return 0
 
 
@@ -303,7 +369,8 @@ def _diff(args: argparse.Namespace) -> int:
     from kashmirref.changes import diff
 
     result = diff(args.old, args.new)
-    _emit(result.to_json() if args.format == "json" else result.to_text())
+    as_json = args.format == "json"
+    _emit(result.to_json() if as_json else result.to_text(), data=as_json, json_text=as_json)
     return 0
 
 
@@ -313,7 +380,7 @@ def _schema(args: argparse.Namespace) -> int:
 
     text = schema_json()
     if args.output is None:
-        _emit(text)
+        _emit(text, data=True, json_text=True)
         return 0
     try:
         write_atomically(args.output, text)
@@ -352,10 +419,13 @@ def _parser() -> argparse.ArgumentParser:
     _data_option(parser, "data")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> Any:
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str, *, reads_data: bool = True
+    ) -> Any:
         sub = commands.add_parser(name, help=help, description=help)
-        _data_option(sub, "data_after")
-        sub.set_defaults(run=run)
+        if reads_data:
+            _data_option(sub, "data_after")
+        sub.set_defaults(run=run, reads_data=reads_data, data_after=[])
         return sub
 
     def kind_option(sub: Any, help: str, *, many: bool = False) -> None:
@@ -425,8 +495,12 @@ def _parser() -> argparse.ArgumentParser:
         help=f"only positions on record on DATE ({when}), with the evidence compare shows",
     )
 
-    p = command("list", _list, "list the ids of actors, topics, instruments or sources")
-    p.add_argument("kind", choices=["actors", "topics", "instruments", "sources"])
+    p = command(
+        "list", _list, "list the ids of actors, topics, instruments, sources, events or statements"
+    )
+    p.add_argument(
+        "kind", choices=["actors", "topics", "instruments", "sources", "events", "statements"]
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
     kind_option(p, "with 'actors': only actors of this kind")
 
@@ -438,29 +512,41 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--output",
         "-o",
+        type=_path,
         metavar="PATH",
         help="write here instead of stdout (CSV: a folder, or a file ending in .zip)",
     )
     p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json")
 
-    p = command("cite", _cite, "how to cite kashmirref, naming the code and data versions")
+    p = command(
+        "cite", _cite, "how to cite kashmirref, naming the code and data versions", reads_data=False
+    )
     p.add_argument("--format", choices=["text", "bibtex"], default="text")
 
     p = command(
-        "diff", _diff, "records added, removed and changed between two versions of the data"
+        "diff",
+        _diff,
+        "records added, removed and changed between two versions of the data",
+        reads_data=False,
     )
     p.add_argument("old", help="the older version: a JSON export, a data file or a folder of them")
     p.add_argument("new", help="the newer version, likewise")
     p.add_argument("--format", choices=["text", "json"], default="text")
 
-    p = command("schema", _schema, "write the JSON Schema of data files (for editors)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    p = command(
+        "schema", _schema, "write the JSON Schema of data files (for editors)", reads_data=False
+    )
+    p.add_argument(
+        "--output", "-o", type=_path, metavar="FILE", help="write here instead of stdout"
+    )
     return parser
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = _parser()
     args = parser.parse_args(argv)
+    if not args.reads_data and args.data:
+        parser.error(f"{args.command} reads no data file: --data is not accepted here")
     start, end = getattr(args, "start", None), getattr(args, "end", None)
     if start is not None and end is not None:
         from kashmirref.dates import as_date
@@ -496,10 +582,23 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
-    A reader that stops early (``kashmirref positions oic | head -1``) ends the output
-    quietly: no traceback, status 1.
+    A reader that stops early (``kashmirref timeline | head -1``) ends the output
+    quietly: no traceback, status 0, as when the output fitted the pipe before the
+    reader left. A closed stdout (``>&-``) is an error (status 2); a stdout that cannot
+    encode every character (``PYTHONIOENCODING=ascii``, a Windows console) shows the
+    others as escapes (``\u201c``), and data formats are written as UTF-8 bytes.
     """
     args = _parse(argv)
+    try:
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "closed")
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    except OSError:
+        if sys.stderr is not None:
+            sys.stderr.write("kashmirref: standard output is closed: nowhere to write\n")
+        return 2
     try:
         status = _run(args)
         sys.stdout.flush()
@@ -507,5 +606,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away: send what is still buffered nowhere, and say nothing.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return 0
     return status

@@ -134,6 +134,14 @@ class Side:
     straddling: tuple[Statement, ...] = ()
     no_position: NoPositionFound | None = None
 
+    def __repr__(self) -> str:
+        """One short line: the actor, its stance (or silence), the evidence counted."""
+        stances = ", ".join(p.stance for p in self.positions) or "silent"
+        return (
+            f"Side(actor={self.actor!r}, stance={stances!r}, "
+            f"evidence={len(self.evidence)} statements, straddling={len(self.straddling)})"
+        )
+
     @property
     def silent(self) -> bool:
         """True when the actor has no position in force on the topic."""

@@ -41,6 +41,7 @@ class Tables(Protocol):
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PART_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -50,6 +51,14 @@ def _structure_date(value: object, _: type) -> dt.date:
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         return dt.date.fromisoformat(value)
+    if isinstance(value, str | int) and _PART_DATE.fullmatch(str(value)):
+        part = str(value)
+        precision, first = ("month", f"{part}-01") if "-" in part else ("year", f"{part}-01-01")
+        raise ValueError(
+            f"expected a date as YYYY-MM-DD, got {brief(value)}; a date known only to the "
+            f'{precision} is written as its first day, {first}, with the field\'s precision '
+            f'beside it (date_precision = "{precision}", or published_precision, ...)'
+        )
     raise ValueError(f"expected a date as YYYY-MM-DD, got {brief(value)}")
 
 

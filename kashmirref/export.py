@@ -6,6 +6,15 @@ JSON Lines exports and the codebook page (``docs/codebook.md``) are all generate
 it, so they cannot drift apart. Column order is stable: new columns are only ever
 added at the end of a table.
 
+A ``list`` cell is a JSON array of text in a CSV file (``["india", "pakistan"]``) and
+a real array in JSON Lines, so an item that contains a comma or a semicolon reads back
+as one item. In CSV files only, a text cell that a spreadsheet would run as a formula
+(one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written
+with a single quote before it, as is a cell that starts with a single quote, so that
+removing one leading quote from every cell that has one gives the text back exactly
+(see :func:`inert`). JSON Lines, JSON and :func:`kashmirref.frames.to_frames` keep
+the text as it is.
+
 >>> import kashmirref as kr
 >>> from kashmirref.export import rows
 >>> first = next(rows(kr.load(), "statements"))
@@ -18,9 +27,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import errno
 import io
 import json
 import os
+import shutil
 import tempfile
 import threading
 import zipfile
@@ -49,6 +60,7 @@ __all__ = [
     "Column",
     "Table",
     "export",
+    "inert",
     "rows",
     "to_csv",
     "to_jsonl",
@@ -59,8 +71,8 @@ __all__ = [
 FORMATS = ("json", "jsonl", "csv")
 """The formats :func:`export` writes."""
 
-SEPARATOR = "; "
-"""How a list of ids or names is joined in one cell."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +82,7 @@ class Column:
     Attributes:
         name: The column's header.
         type: ``string``, ``integer``, ``boolean``, ``date`` (ISO ``YYYY-MM-DD``),
-            ``category`` (one of ``values``) or ``list`` (items joined by ``"; "``).
+            ``category`` (one of ``values``) or ``list`` (a JSON array of text in CSV).
         meaning: What a cell says, in one sentence.
         values: The allowed values of a ``category`` column.
         get: How a cell is read from a row's record (a tuple of text for a ``list``
@@ -141,6 +153,43 @@ def _pairs(kind: str) -> Callable[[Catalog], Iterator[Any]]:
         return ((t, n) for t in catalog.terms() for n in t.names)
 
     return records
+
+
+def _citations(catalog: Catalog) -> Iterator[tuple[str, Any, int, Any]]:
+    """Rows of (kind, record, place, citation) for every citation of every record."""
+    cited: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("statement", catalog.statements()),
+        ("event", catalog.events()),
+        ("instrument", catalog.instruments()),
+    )
+    for kind, records in cited:
+        for record in records:
+            for place, citation in enumerate(record.citations):
+                yield kind, record, place, citation
+
+
+def _citation_columns(citation: Callable[[Any], Any]) -> tuple[Column, ...]:
+    """The locator, checked and read_at columns of the citation ``citation`` finds in a row."""
+    return (
+        _col(
+            "locator",
+            "string",
+            "Where in the source (page, paragraph), if given.",
+            lambda r, _: citation(r).locator,
+        ),
+        _col(
+            "checked",
+            "date",
+            "The day the quote was last checked against the copy read.",
+            lambda r, _: citation(r).checked,
+        ),
+        _col(
+            "read_at",
+            "string",
+            "The address of the copy read, when not the source's own.",
+            lambda r, _: citation(r).read_at,
+        ),
+    )
 
 
 _OF_STATEMENT = (
@@ -218,24 +267,7 @@ TABLES: tuple[Table, ...] = (
                 "That source's web address, if any.",
                 lambda s, c: c.source(s.citation.source).url,
             ),
-            _col(
-                "locator",
-                "string",
-                "Where in the source (page, paragraph), if given.",
-                lambda s, _: s.citation.locator,
-            ),
-            _col(
-                "checked",
-                "date",
-                "The day the quote was last checked against the copy read.",
-                lambda s, _: s.citation.checked,
-            ),
-            _col(
-                "read_at",
-                "string",
-                "The address of the copy read, when not the source's own.",
-                lambda s, _: s.citation.read_at,
-            ),
+            *_citation_columns(lambda s: s.citation),
             _attr("venue", "string", "Where the statement was made, if recorded."),
         ),
     ),
@@ -547,16 +579,46 @@ TABLES: tuple[Table, ...] = (
             _attr("url", "string", "Its web address, if any."),
         ),
     ),
+    Table(
+        name="citations",
+        row="one citation of a statement, event or instrument: every one, not only the first",
+        records=_citations,
+        columns=(
+            _col(
+                "kind",
+                "category",
+                "The kind of record cited for.",
+                lambda r, _: r[0],
+                ("statement", "event", "instrument"),
+            ),
+            _col("record", "string", "That record's id.", lambda r, _: r[1].id),
+            _col(
+                "place",
+                "integer",
+                "Its place among the record's citations, from 0 (for a statement, 0 is where "
+                "the words were found).",
+                lambda r, _: r[2],
+            ),
+            _col("source", "string", "The id of the source cited.", lambda r, _: r[3].source),
+            _col("quote", "string", "The verbatim words in that source.", lambda r, _: r[3].quote),
+            *_citation_columns(lambda r: r[3]),
+        ),
+    ),
 )
 """Every flat table, in export order."""
 
 
-def _new_file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file under the current umask."""
+def _umask() -> int:
+    """The current umask (read by setting it and setting it back, under a lock)."""
     with _UMASK_LOCK:
         umask = os.umask(0o022)
         os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+def _new_file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file under the current umask."""
+    return 0o666 & ~_umask()
 
 
 _UMASK_LOCK = threading.Lock()
@@ -604,11 +666,33 @@ def _value(value: object) -> object:
 
 
 def _cell(value: object) -> object:
-    """A cell as plain JSON data: dates as ISO text, lists joined with ``"; "``."""
+    """A cell as plain JSON data: dates as ISO text, lists as lists."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return SEPARATOR.join(value)
+        return list(value)
+    return value
+
+
+def inert(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs: a quote before a formula's first character.
+
+    A cell starting with one of :data:`FORMULA_STARTS`, or with a single quote, gets a
+    single quote in front (``=1+1`` is written ``'=1+1``, ``'x`` as ``''x``); any other
+    cell is unchanged. Removing the first character of every cell that starts with a
+    single quote gives the original text back.
+    """
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
+def _csv_cell(value: object) -> object:
+    """A cell of a CSV file: empty for none, a JSON array for a list, text made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return inert(value)
     return value
 
 
@@ -636,7 +720,7 @@ def typed_rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
 def rows(catalog: Catalog, table: str) -> Iterator[dict[str, object]]:
     """The rows of one flat table as dicts, columns in their stable order.
 
-    Missing values are ``None``; dates are ISO text; lists are joined with ``"; "``.
+    Missing values are ``None``; dates are ISO text; a ``list`` cell is a list of text.
     An unknown table name raises :class:`~kashmirref.errors.InputError`.
     """
     for row in typed_rows(catalog, table):
@@ -648,12 +732,15 @@ def _csv_text(catalog: Catalog, table: Table) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
     for row in rows(catalog, table.name):
-        writer.writerow(["" if value is None else value for value in row.values()])
+        writer.writerow([_csv_cell(value) for value in row.values()])
     return buffer.getvalue()
 
 
 def to_csv(catalog: Catalog) -> dict[str, str]:
-    """Every flat table as CSV text (UTF-8, a header row, Unix line ends), by file name."""
+    """Every flat table as CSV text (UTF-8, a header row, Unix line ends), by file name.
+
+    Lists are JSON arrays and formula-like text is made :func:`inert`.
+    """
     return {f"{table.name}.csv": _csv_text(catalog, table) for table in TABLES}
 
 
@@ -672,8 +759,11 @@ def export(catalog: Catalog, format: str, output: str | os.PathLike[str] | None 
 
     Without ``output`` the JSON or JSON Lines text is returned. With it, the file is
     written atomically (never seen half-written). CSV needs ``output``: a path ending
-    in ``.zip`` gets one zip of every table; any other path is a folder (created if
-    missing) holding one ``<table>.csv`` per table.
+    in ``.zip`` (in any case) gets one zip of every table; any other path is a folder
+    holding one ``<table>.csv`` per table, written whole in a new folder beside it that
+    then takes its place, so that old and new tables are never mixed (a folder holding
+    anything else is refused). Whatever the format, the folder the output goes in must
+    exist.
     """
     if format not in FORMATS:
         raise InputError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
@@ -690,7 +780,7 @@ def export(catalog: Catalog, format: str, output: str | os.PathLike[str] | None 
 
 def _write_csv(catalog: Catalog, output: Path) -> str:
     tables = to_csv(catalog)
-    if output.suffix == ".zip":
+    if output.suffix.lower() == ".zip":
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, text in tables.items():
@@ -699,7 +789,47 @@ def _write_csv(catalog: Catalog, output: Path) -> str:
                 archive.writestr(info, text.encode("utf-8"))
         write_atomically(output, buffer.getvalue())
         return os.fspath(output)
-    output.mkdir(parents=True, exist_ok=True)
-    for name, text in tables.items():
-        write_atomically(output / name, text)
+    _write_folder(output, tables)
     return os.fspath(output)
+
+
+def _write_folder(output: Path, tables: dict[str, str]) -> None:
+    """Write ``tables`` as the files of folder ``output``, replacing it whole.
+
+    The tables go to a new folder beside ``output``; only when every one is written
+    does it take the old folder's place (two renames), and the old one is removed. A
+    failure on the way leaves the old folder as it was, and no new folder. A symbolic
+    link to a folder is written through: the folder it names is replaced, the link kept.
+    """
+    output = Path(os.path.realpath(output))
+    if output.exists() and not output.is_dir():
+        raise OSError(errno.ENOTDIR, "exists and is not a folder", os.fspath(output))
+    if output.is_dir():
+        others = sorted(p.name for p in output.iterdir() if p.name not in tables)
+        if others:
+            raise OSError(
+                errno.EEXIST,
+                f"the folder holds other files ({', '.join(others[:3])}): "
+                "choose a new or empty folder, or one an earlier export wrote",
+                os.fspath(output),
+            )
+    parent = output.parent
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=parent))
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, os.fspath(output)) from None
+    old = parent / f"{fresh.name}.old"
+    try:
+        for name, text in tables.items():
+            (fresh / name).write_text(text, encoding="utf-8")
+        mode = output.stat().st_mode & 0o777 if output.is_dir() else 0o777 & ~_umask()
+        os.chmod(fresh, mode)
+        if output.is_dir():
+            os.rename(output, old)
+        os.rename(fresh, output)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if old.exists() and not output.exists():
+            os.rename(old, output)  # put the old tables back
+        raise
+    shutil.rmtree(old, ignore_errors=True)

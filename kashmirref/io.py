@@ -11,6 +11,7 @@ is a :class:`~kashmirref.errors.Problem`, never silently coerced or dropped.
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import json
 import os
@@ -234,8 +235,15 @@ _BOMS = {
 
 def _decode(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     try:
-        if not path.exists():
+        try:
+            path.stat()
+        except FileNotFoundError:
             return None, [Problem(file=shown, message="no such file")]
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                message = "symbolic links loop back on themselves: no file at the end"
+                return None, [Problem(file=shown, message=message)]
+            raise
         if not path.is_file():
             return None, [Problem(file=shown, message="not a regular file")]
         size = path.stat().st_size

@@ -473,8 +473,12 @@ def _slugs(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, 
         raise FieldError(attribute.name, f"lists an id twice: {brief(value)}")
 
 
-_CONTROL_IN_PROSE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_CONTROL_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""Embeddings, overrides and isolates: they make text display other than it is stored."""
+_CONTROL_IN_PROSE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_CONTROLS}\ud800-\udfff]")
+_CONTROL_IN_LINE = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI_CONTROLS}\ud800-\udfff]"
+)
 _INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
@@ -496,9 +500,12 @@ def _shows_something(value: str) -> bool:
 def _control(pattern: re.Pattern[str], attribute: attrs.Attribute[Any], value: str) -> None:
     found = pattern.search(value)
     if found is not None:
+        bidi = "\u202a" <= found[0] <= "\u202e" or "\u2066" <= found[0] <= "\u2069"
         raise FieldError(
             attribute.name,
-            f"contains the control character U+{ord(found[0]):04X} at offset {found.start()}",
+            f"contains the {'bidirectional ' if bidi else ''}control character "
+            f"U+{ord(found[0]):04X} at offset {found.start()}"
+            + (", which makes text display other than it is stored" if bidi else ""),
         )
 
 
@@ -923,6 +930,15 @@ class Position(_Displayed):
         """A stable name: actor, topic, stance and the day the stance was first stated."""
         return f"{self.actor}-{self.topic}-{self.stance}-{self.valid_from.isoformat()}"
 
+    def __repr__(self) -> str:
+        """One short line: who, on what, which stance, when; the evidence counted."""
+        as_of = "" if self.as_of is None else f", as_of={self.as_of.isoformat()!r}"
+        return (
+            f"Position(actor={self.actor!r}, topic={self.topic!r}, stance={self.stance!r}, "
+            f"period={self.period!r}{as_of}, evidence={len(self.evidence)} statements, "
+            f"grounds={len(self.grounds)})"
+        )
+
     @property
     def last_stated_text(self) -> str:
         """When the stance was last stated, in words (``last stated March 2025``)."""
@@ -1106,6 +1122,17 @@ class Instrument(_Displayed):
     complete: bool = False
     missing: str | None = attrs.field(default=None, validator=_missing_parts)
     status_history: tuple[StatusChange, ...] = attrs.field(default=(), validator=_history)
+
+    @property
+    def short_title(self) -> str:
+        """What people call it: the title up to a parenthesis or colon, no "The" or year.
+
+        ``"The Indus Waters Treaty 1960"`` → ``"Indus Waters Treaty"``; ``"Simla
+        Agreement (Agreement on ...)"`` → ``"Simla Agreement"``.
+        """
+        short = re.split(r" \(|: ", self.title, maxsplit=1)[0].strip()
+        short = re.sub(r",? \d{4}$", "", re.sub(r"^the ", "", short, flags=re.IGNORECASE))
+        return short or self.title
 
     @property
     def status(self) -> InstrumentStatus | None:

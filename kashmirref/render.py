@@ -25,6 +25,7 @@ from kashmirref.model import (
     Topic,
     format_date,
 )
+from kashmirref.terminal import COLUMN_MOST
 
 __all__ = [
     "STRADDLING",
@@ -117,7 +118,9 @@ def _grounds(side: Side) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    widths = [
+        min(max(len(r[i]) for r in [header, *rows]), COLUMN_MOST) for i in range(len(header))
+    ]
     return [
         "  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip()
         for r in [header, *rows]
@@ -155,7 +158,11 @@ def _side_text(side: Side, name: Callable[[str], str]) -> Iterator[str]:
 
     def quoted(statement: Statement, bullet: str) -> list[str]:
         quote = f"\u201c{statement.text}\u201d \u2014 {_attribution(statement, name)}"
-        return _wrap(f"{bullet} {quote} [{statement.citation.source}]", "    ")
+        lines = []
+        for i, (words, sources) in enumerate(_quotes(statement)):
+            shown = quote if i == 0 else f"also \u201c{words}\u201d"
+            lines += _wrap(f"{bullet if i == 0 else ' '} {shown} [{'; '.join(sources)}]", "    ")
+        return lines
 
     for statement in side.evidence:
         yield from quoted(statement, "-")
@@ -195,6 +202,17 @@ def comparison_text(comparison: Comparison, *, detail: bool = True) -> str:
 def _link(address: str) -> str:
     target = url(address)
     return f"<{target}>" if target is not None else escape(address)
+
+
+def _quotes(statement: Statement) -> list[tuple[str, list[str]]]:
+    """Each distinct quote of a statement's citations, with the sources that give it.
+
+    The statement's own words come first; sources are in citation order.
+    """
+    found: dict[str, list[str]] = {}
+    for citation in statement.citations:
+        found.setdefault(citation.quote, []).append(citation.source)
+    return list(found.items())
 
 
 def _footnote(source: Source, citation: Citation) -> str:
@@ -238,7 +256,13 @@ def comparison_markdown(comparison: Comparison) -> str:
 
     def bullet(said: Statement) -> str:
         quote = f"\u201c{_cell(said.text)}\u201d \u2014 {_attribution(said, name)}"
-        return f"- {quote}{cite(said.citation)}"
+        notes = "".join(cite(c) for c in said.citations if c.quote == said.text)
+        more = "".join(
+            f"; also \u201c{_cell(c.quote)}\u201d{cite(c)}"
+            for c in said.citations
+            if c.quote != said.text
+        )
+        return f"- {quote}{notes}{more}"
 
     lines = [f"## {left} vs {right}", "", f"Stated positions ({_when(comparison)}).", ""]
     lines += [

@@ -12,7 +12,9 @@ shrink to small, readable examples::
         ...
 
 ``catalogs()`` builds referentially consistent catalogues: every reference resolves,
-ids are unique, every statement is coded on topics of the catalogue (stances on their
+ids are unique across kinds and are no record's name, names that records are shown by
+are distinct, events and instruments cite a source of their day or later, every
+statement is coded on topics of the catalogue (stances on their
 scales, or mentions), invokes only instruments that exist by its date, and the result
 passes the same validation as the shipped data; positions are then derived from the
 codes, as for the shipped data. With Hypothesis installed,
@@ -344,6 +346,9 @@ def _draw_statements(
             )
             for t in chosen
         )
+    later = None  # further citations: of sources not published before the statement
+    if sources is not None:
+        later = [s.id for s in sources if last_day(s.published, s.published_precision) >= date]
     return Statement(
         id=draw(ids()),
         date=date,
@@ -351,7 +356,7 @@ def _draw_statements(
         speaker=draw(_pick(actors)),
         on_behalf_of=on_behalf_of if on_behalf_of is not None else draw(_pick(actors)),
         form=draw(_one_of(StatementForm)),
-        citations=(first, *draw(st.lists(citations(source_ids), max_size=1))),
+        citations=(first, *draw(st.lists(citations(later), max_size=1))),
         codes=coded,
         invokes=_draw_invocations(draw, instruments, date),
         venue=draw(_optional(texts(6))),
@@ -463,9 +468,7 @@ def _draw_instruments(
     declarers: list[str] | None = None
     if actors is not None:
         family = parents or {}
-        declarers = [
-            a for a in actors if not parties or set(lineage(a, family)[0]) & set(parties)
-        ]
+        declarers = [a for a in actors if not parties or set(lineage(a, family)[0]) & set(parties)]
     return Instrument(
         id=draw(ids()),
         kind=kind,
@@ -525,7 +528,7 @@ class _Ids:
 
     def claim(self, wanted: str) -> str:
         candidate, n = wanted, 1
-        while candidate in self.used:
+        while candidate in self.used or candidate.isdigit():  # digits: a resolution number
             n += 1
             candidate = f"{wanted}-{n}"
         self.used.add(candidate)
@@ -535,9 +538,53 @@ class _Ids:
         return [attrs.evolve(r, id=self.claim(r.id)) for r in records]
 
 
+class _Names:
+    """Renames what would make a look-up ambiguous (see ``integrity.look_up_keys``).
+
+    A name, alias or title is never an id (ids have no spaces; a renamed name gets a
+    numbered word); actor names and aliases, topic titles and instrument titles (and
+    short titles) are distinct from each other's.
+    """
+
+    def __init__(self, ids: set[str]) -> None:
+        self.ids = ids
+        self.shown: set[str] = set()
+        self.count = 0
+
+    @staticmethod
+    def _normal(name: str) -> str:
+        return " ".join(name.lower().split())
+
+    def _fresh(self, name: str, prefix: bool = False) -> str:
+        self.count += 1
+        return f"{self.count} {name}" if prefix else f"{name} {self.count}"
+
+    def other(self, name: str) -> str:
+        """A name only ids must avoid (a source's or event's title)."""
+        return self._fresh(name) if self._normal(name) in self.ids else name
+
+    def shown_as(self, name: str) -> str:
+        """A name no other record is shown by."""
+        while self._normal(name) in self.ids | self.shown:
+            name = self._fresh(name)
+        self.shown.add(self._normal(name))
+        return name
+
+    def instrument(self, instrument: Instrument) -> Instrument:
+        """``instrument`` renamed so that neither its title nor its short title is taken."""
+        while {self._normal(instrument.title), self._normal(instrument.short_title)} & (
+            self.ids | self.shown
+        ):
+            instrument = attrs.evolve(instrument, title=self._fresh(instrument.title, True))
+        self.shown |= {self._normal(instrument.title), self._normal(instrument.short_title)}
+        return instrument
+
+
 def _draw_actor_tree(draw: st.DrawFn, low: int, high: int) -> tuple[Actor, ...]:
     """Actors whose parents are earlier actors, so parent chains never loop."""
-    names = draw(st.lists(ids(), min_size=low, max_size=high, unique=True))
+    names = draw(
+        st.lists(ids().filter(lambda i: not i.isdigit()), min_size=low, max_size=high, unique=True)
+    )
     made: list[Actor] = []
     for actor_id in names:
         actor = draw(actors(parents=[a.id for a in made]))
@@ -657,6 +704,27 @@ def _draw_catalogs(
     no_position_records = fresh.renamed(_draw_gaps(draw, pairs, statement_records))
     event_records = several(lambda: _draw_events(draw, actor_ids, source_ids), 0, max_events)
     term_records = several(lambda: draw(terms(actor_ids, source_ids)), 0, max_terms)
+    published = {s.id: s for s in source_records}
+    event_records = [_not_before_source(e, published) for e in event_records]
+    instrument_records = [_not_before_source(i, published) for i in instrument_records]
+    names = _Names(set(fresh.used))
+    if actors is None:
+        actor_records = [
+            attrs.evolve(
+                a,
+                name=names.shown_as(a.name),
+                aliases=tuple(dict.fromkeys(names.shown_as(x) for x in a.aliases)),
+            )
+            for a in actor_records
+        ]
+    else:
+        for a in actor_records:  # pinned as given: the others make way
+            names.shown |= {names._normal(n) for n in (a.name, *a.aliases)}
+    topic_records = [attrs.evolve(t, title=names.shown_as(t.title)) for t in topic_records]
+    instrument_records = [names.instrument(i) for i in instrument_records]
+    source_records = [attrs.evolve(s, title=names.other(s.title)) for s in source_records]
+    event_records = [attrs.evolve(e, title=names.other(e.title)) for e in event_records]
+    term_records = [attrs.evolve(t, neutral_name=names.other(t.neutral_name)) for t in term_records]
     return Catalog(
         actors=tuple(actor_records),
         sources=tuple(source_records),
@@ -667,6 +735,25 @@ def _draw_catalogs(
         no_positions=tuple(no_position_records),
         terms=tuple(term_records),
     )
+
+
+_Dated = TypeVar("_Dated", Event, Instrument)
+
+
+def _not_before_source(record: _Dated, sources: Mapping[str, Source]) -> _Dated:
+    """``record`` dated no later than its first source's publication, if it was later.
+
+    Each event and instrument cites one source; a source may announce what is to come,
+    but the record needs one published on or after its date.
+    """
+    source = sources[record.citations[0].source]
+    if record.date <= last_day(source.published, source.published_precision):
+        return record
+    if isinstance(record, Event):
+        return attrs.evolve(
+            record, date=source.published, date_precision=source.published_precision
+        )
+    return attrs.evolve(record, date=source.published)
 
 
 def _with_anchors(draw: st.DrawFn, topic: Topic, statements: Sequence[Statement]) -> Topic:

@@ -78,7 +78,7 @@ def test_cells_are_the_exported_values(
     assert isinstance(date, pd.Timestamp)
     assert date.strftime("%Y-%m-%d") == first["date"]
     assert isinstance(topics, tuple)
-    assert "; ".join(topics) == first["topics"]
+    assert list(topics) == first["topics"]
     positions = frames["positions"]
     typed = list(typed_rows(catalog, "positions"))
     assert positions["valid_to"].isna().sum() == sum(r["valid_to"] is None for r in typed)

@@ -248,7 +248,8 @@ def _hostile_catalog() -> kr.Catalog:
             if isinstance(record, kr.Actor) and record.id in {"india", "pakistan"}:
                 record = attrs.evolve(record, name=f"{record.name} {HOSTILE}")
             elif isinstance(record, kr.Topic):
-                record = attrs.evolve(record, title=f"# {HOSTILE}", question=f"- {HOSTILE}")
+                title = f"# {record.id} {HOSTILE}"  # titles stay distinct
+                record = attrs.evolve(record, title=title, question=f"- {HOSTILE}")
             elif isinstance(record, kr.Statement):
                 citations = tuple(
                     attrs.evolve(c, quote=f"{c.quote}\n{HOSTILE}\n| x |", locator=HOSTILE)
@@ -453,7 +454,12 @@ def test_lines_come_from_each_records_own_table(write: Any) -> None:
     )
     path = write("lines.toml", text)
     found = problems_of(path, include_shipped=False)
-    assert found == ["lines.toml:15: dup: parent: refers to unknown actor 'nobody'"]
+    unique = "ids must be unique across kinds"
+    assert found == [  # the two records' own lines, though each names the other's id
+        f"lines.toml:4: dup: id: 'dup' is also the id of actor 'dup': {unique}",
+        f"lines.toml:15: dup: id: 'dup' is also the id of source 'dup': {unique}",
+        "lines.toml:15: dup: parent: refers to unknown actor 'nobody'",
+    ]
 
 
 def test_json_lines_come_from_each_records_own_object(write: Any) -> None:
@@ -463,7 +469,12 @@ def test_json_lines_come_from_each_records_own_object(write: Any) -> None:
         ' "actor": [\n  {"name": "A",\n   "id": "dup", "kind": "state", "parent": "nobody"}]}'
     )
     found = problems_of(write("lines.json", text), include_shipped=False)
-    assert found == ["lines.json:5: dup: parent: refers to unknown actor 'nobody'"]
+    unique = "ids must be unique across kinds"
+    assert found == [
+        f"lines.json:1: dup: id: 'dup' is also the id of actor 'dup': {unique}",
+        f"lines.json:5: dup: id: 'dup' is also the id of source 'dup': {unique}",
+        "lines.json:5: dup: parent: refers to unknown actor 'nobody'",
+    ]
 
 
 # ------------------------------------------------------------------ 7. records built in Python

@@ -309,7 +309,8 @@ def test_a_statement_dated_after_its_source(write: Write) -> None:
         write,
         text,
         "said",
-        "date: 2020-06-02 is after its source 'notes' was published (2020-06-01)",
+        "date: 2020-06-02 is after its source 'notes' was published (1 June 2020), "
+        "cited at citations[0]",
     )
     # a source known only to its month may have been published on its last day
     month = edit(text, 'publisher = "Me"', 'publisher = "Me"\npublished_precision = "month"')

@@ -15,7 +15,7 @@ HOSTILE = "<script>alert(1)</script> & <b>"
 HOSTILE_DATA = f"""
 [[actor]]
 id = "aaa"
-name = "{HOSTILE}"
+name = "{HOSTILE} (actor)"
 kind = "state"
 
 [[actor]]
@@ -33,7 +33,7 @@ kind = "primary"
 [[instrument]]
 id = "ins"
 kind = "agreement"
-title = "{HOSTILE}"
+title = "{HOSTILE} (instrument)"
 date = 2000-01-01
 citations = [{{ source = "src", quote = "{HOSTILE}" }}]
 

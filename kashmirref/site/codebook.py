@@ -13,20 +13,27 @@ True
 
 from __future__ import annotations
 
+import json
+
 from kashmirref.catalog import Catalog
-from kashmirref.export import SEPARATOR, TABLES, Column, Table, rows
+from kashmirref.export import FORMULA_STARTS, TABLES, Column, Table, rows
 from kashmirref.site.markdown import escape, table
 
 __all__ = ["EXAMPLE_LENGTH", "TYPES", "codebook_page", "example"]
 
 TYPES: dict[str, str] = {
-    "string": "text (UTF-8)",
+    "string": "text (UTF-8); in CSV files a cell that starts with "
+    + ", ".join(f"`{c}`" for c in FORMULA_STARTS if c.isprintable())
+    + ", a tab, a carriage return or `'` has a `'` added in front, so that no spreadsheet "
+    "runs it as a formula: remove one leading `'` from every cell that has one to read "
+    "the text back exactly (JSON Lines has the text as it is)",
     "integer": "a whole number",
     "boolean": "`true` or `false` (JSON Lines); `True` or `False` (CSV)",
     "date": "an ISO date, `YYYY-MM-DD`; a date known only to the month or year is its "
     "first day, and the column named `..._precision` beside it says so",
     "category": "one of the values listed for the column",
-    "list": f"several ids or names, joined by `{SEPARATOR.strip()}` and a space in one cell",
+    "list": 'several ids or names: a JSON array of text in a CSV cell (`["india", '
+    '"pakistan"]`), an array in JSON Lines',
 }
 """What each column type of the codebook means."""
 
@@ -46,7 +53,10 @@ def example(catalog: Catalog, spec: Table, column: Column) -> object | None:
 def _shown(value: object | None) -> str:
     if value is None:
         return "*(empty in this catalogue)*"
-    text = str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, list):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value).lower() if isinstance(value, bool) else str(value)
     if len(text) > EXAMPLE_LENGTH:
         text = text[:EXAMPLE_LENGTH].rsplit(" ", 1)[0] + "\u2026"
     return escape(text)

@@ -55,7 +55,9 @@ def test_the_headline_agreement_is_honest_in_time(catalog: kr.Catalog) -> None:
 def test_over_time(catalog: kr.Catalog) -> None:
     spans = compare_over_time(catalog, "pakistan", "india", "third-party-mediation")
     relations = [(s.period, s.relation) for s in spans]
-    assert relations[0] == ("16 November 1947 \u2013 22 December 1948", Relation.ONE_SILENT)
+    assert relations[0] == ("16 November 1947 \u2013 11 December 1947", Relation.ONE_SILENT)
+    # Nehru's telegram of 12 December 1947 accepts UN observers invited by both governments
+    assert relations[1][0].startswith("12 December 1947") and relations[1][1] is Relation.PARTIAL
     # in 1949 India's words both declined arbitration and accepted joint meetings under
     # the Commission; the record cannot order them, so the relation is mixed
     assert relations[2] == ("1949 \u2013 22 January 1957", Relation.MIXED)

@@ -7,6 +7,7 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from json_paths import paths_in
 
 import kashmirref as kr
 from kashmirref import strategies as krst
@@ -66,21 +67,10 @@ def test_arbitrary_text_as_toml_and_json(text: str) -> None:
     load_text(text, ".json")
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix] if prefix else []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            found += _paths(item, (*prefix, i))
-    return found
-
-
 @given(krst.catalogs(), st.data())
 def test_mutated_valid_documents(catalog: kr.Catalog, data: st.DataObject) -> None:
     document = json.loads(kr.dumps(catalog))
-    path = data.draw(st.sampled_from(_paths(document)))
+    path = data.draw(st.sampled_from(paths_in(document)))
     *parents, last = path
     target = document
     for step in parents:

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
+from json_paths import paths_in
 
 import kashmirref as kr
 from kashmirref.convert import converter, structurer, unstructure
@@ -36,18 +37,6 @@ _VALUES = st.sampled_from(_CONFUSIONS) | st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
     max_leaves=6,
 )
-
-
-def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside ``value`` (dict keys and list indexes), the root last."""
-    found = [path] if path else []
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _places(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            found += _places(item, (*path, i))
-    return found
 
 
 def _changed(row: Any, path: tuple[Any, ...], how: str, value: Any) -> Any:
@@ -95,7 +84,7 @@ def test_structurer_and_converter_agree(data: st.DataObject) -> None:
     row = data.draw(st.sampled_from(_ROWS[kind]), label="shipped record")
     how = data.draw(st.sampled_from(["keep", "replace", "remove", "add"]), label="how")
     value = data.draw(_VALUES, label="value")
-    path = data.draw(st.sampled_from([*_places(row), ()]), label="path")
+    path = data.draw(st.sampled_from([*paths_in(row), ()]), label="path")
     changed = row if how == "keep" else _changed(row, path, how, value)
     _agree(kind, changed)
 

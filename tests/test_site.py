@@ -32,6 +32,7 @@ def _anchors(page: Page) -> set[str]:
 def _broken_links(site: dict[str, Page]) -> list[str]:
     """Every link on every page whose page or anchor does not exist."""
     broken = []
+    anchors: dict[str, set[str]] = {}  # each page's anchors, found once
     for page in site.values():
         targets = LINK.findall(page.text)
         targets += [h.replace(".html", ".md") for h in HREF.findall(page.text)]
@@ -41,7 +42,9 @@ def _broken_links(site: dict[str, Page]) -> list[str]:
             path, _, fragment = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
             found = site.get(resolved if path else page.path)
-            if found is None or (fragment and fragment not in _anchors(found)):
+            if found is not None and fragment and found.path not in anchors:
+                anchors[found.path] = _anchors(found)
+            if found is None or (fragment and fragment not in anchors[found.path]):
                 broken.append(f"{page.path}: {target}")
     return broken
 

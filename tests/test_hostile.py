@@ -365,9 +365,9 @@ def _json_with(**changes: Any) -> str:
 CASES: dict[str, tuple[str, str | bytes, str]] = {
     "deep json": ("x.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
     "deep json object": ("x.json", '{"a":' * 50_000 + "1" + "}" * 50_000, "nested too deeply"),
-    "deep toml": ("x.toml", "a = " + "[" * 100_000 + "]" * 100_000, ""),
+    "deep toml": ("x.toml", "a = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
     "huge int json": ("x.json", '{"actor": [{"id": ' + "9" * 5000 + "}]}", "too many digits"),
-    "huge int toml": ("x.toml", "[[actor]]\nid = " + "9" * 5000 + "\n", ""),
+    "huge int toml": ("x.toml", "[[actor]]\nid = " + "9" * 5000 + "\n", "too many digits"),
     "big int field": ("x.json", _json_with(published=10**300), "expected a date"),
     "lone surrogate": (
         "x.json",
@@ -408,7 +408,7 @@ def test_no_traceback(name: str, tmp_path: Path) -> None:
     assert found
     for problem in found:
         one_line(problem)
-    assert any(expected in p for p in found), found
+    assert expected and any(expected in p for p in found), found
     status, out, err = run("check", str(path), "--alone")
     assert status == 1 and "Traceback" not in err
     assert len(out.splitlines()) == len(found)

@@ -1,0 +1,148 @@
+"""The checking machinery of the record classes, on a class built inside the test.
+
+The shipped record classes are built (and their checks compiled) when kashmirref is
+imported; building one here runs the same field transformer, compiled checks and type
+checks again, so the test sees every step of them (and so does mutation testing).
+"""
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+
+import kashmirref as kr
+from kashmirref import model
+
+
+def probe_class() -> Any:
+    """A record class with a field of every kind the model uses."""
+
+    @attrs.frozen(kw_only=True, field_transformer=model._guarded)
+    class Probe:
+        id: str = attrs.field(validator=model._slug)
+        when: dt.date
+        precision: kr.Precision = attrs.field(
+            default=kr.Precision.DAY, validator=model._precision_fits("when")
+        )
+        kind: kr.ActorKind = kr.ActorKind.STATE
+        names: tuple[str, ...] = ()
+        parts: tuple[kr.Citation, ...] = ()
+        count: int = 0
+        note: str | None = None
+        ends: dt.date | None = None
+        either: str | int | None = None
+
+    return Probe
+
+
+GOOD: dict[str, Any] = {"id": "probe", "when": dt.date(2020, 1, 1)}
+
+CASES: dict[str, tuple[dict[str, Any], str]] = {
+    "a bad slug": (
+        {"id": "Not A Slug"},
+        "id: must be a lowercase slug such as 'simla-1972', got 'Not A Slug'",
+    ),
+    "a date as text": ({"when": "2020-01-01"}, "when: expected a date, got str '2020-01-01'"),
+    "a date and time": (
+        {"when": dt.datetime(2020, 1, 1, 12)},
+        "when: expected a date, got datetime datetime.datetime(2020, 1, 1, 12, 0)",
+    ),
+    "a date too early": (
+        {"when": dt.date(1799, 12, 31)},
+        "when: 1799-12-31 is outside the supported range 1800-01-01 to 2200-12-31",
+    ),
+    "a date too late": (
+        {"when": dt.date(2201, 1, 1)},
+        "when: 2201-01-01 is outside the supported range 1800-01-01 to 2200-12-31",
+    ),
+    "a day under month precision": (
+        {"when": dt.date(2020, 1, 2), "precision": kr.Precision.MONTH},
+        "when: 2020-01-02 has month precision, so must be the 1st of the month",
+    ),
+    "a month under year precision": (
+        {"when": dt.date(2020, 2, 1), "precision": kr.Precision.YEAR},
+        "when: 2020-02-01 has year precision, so must be 1 January",
+    ),
+    "an enum's value as text": (
+        {"kind": "state"},
+        "kind: expected ActorKind.STATE, got str 'state'",
+    ),
+    "a value no enum member has": (
+        {"precision": "weekly"},
+        "precision: 'weekly' is not one of 'day', 'month', 'year'",
+    ),
+    "a list for a tuple": ({"names": ["x"]}, "names: expected a tuple, got list ['x']"),
+    "a wrong item": ({"names": ("x", 1)}, "names: item 1: expected str, got int 1"),
+    "a wrong record item": (
+        {"parts": (kr.Citation(source="s", quote="Q."), "s")},
+        "parts: item 1: expected Citation, got str 's'",
+    ),
+    "a bool for an int": ({"count": True}, "count: expected int, got bool True"),
+    "an int too large": (
+        {"count": -(10**9) - 1},
+        "count: -1000000001 is out of range (at most 1,000,000,000 either way)",
+    ),
+    "a number for optional text": ({"note": 5}, "note: expected str, got int 5"),
+    "text for an optional date": ({"ends": "soon"}, "ends: expected a date, got str 'soon'"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_field_is_checked_by_its_type_and_rules(case: str) -> None:
+    probe = probe_class()
+    changes, message = CASES[case]
+    with pytest.raises(kr.FieldError) as caught:
+        probe(**{**GOOD, **changes})
+    assert str(caught.value) == message
+
+
+def test_values_of_the_right_types_pass() -> None:
+    probe = probe_class()
+    record = probe(
+        **GOOD,
+        precision=kr.Precision.YEAR,
+        names=("a", "b"),
+        parts=(kr.Citation(source="s", quote="Q."),),
+        count=10**9,
+        note="A note.",
+        ends=dt.date(2200, 12, 31),
+        either=3,
+    )
+    assert (record.count, record.either, record.ends) == (10**9, 3, dt.date(2200, 12, 31))
+    assert probe(**GOOD, either="text", count=-(10**9)).either == "text"
+    assert probe(id="m", when=dt.date(2020, 3, 1), precision=kr.Precision.MONTH)
+    assert probe(**GOOD, names=()).names == ()
+
+
+def test_the_first_field_in_order_is_reported_and_a_valid_one_stays_quiet() -> None:
+    probe = probe_class()
+    with pytest.raises(kr.FieldError) as caught:
+        probe(id="Bad", when="2020", count="x")
+    assert caught.value.field == "id"
+    with pytest.raises(kr.FieldError) as caught:
+        probe(id="good", when="2020", count="x")
+    assert caught.value.field == "when"
+
+
+def test_every_field_keeps_its_own_rule_for_reporting_all_problems() -> None:
+    probe = probe_class()
+    assert model.field_rule(probe, "id") is model._slug
+    assert model.field_rule(probe, "count") is None
+    checks = dict((field.name, guard) for field, guard in model.field_checks(probe))
+    assert list(checks) == [field.name for field in attrs.fields(probe)]
+    record = probe(**GOOD)
+    with pytest.raises(kr.FieldError, match=r"^id: must be a lowercase slug"):
+        checks["id"](record, attrs.fields(probe).id, "Bad Slug")
+    with pytest.raises(kr.FieldError, match=r"^count: expected int"):
+        checks["count"](record, attrs.fields(probe).count, "x")
+    checks["count"](record, attrs.fields(probe).count, 3)
+
+
+def test_checks_can_be_switched_off_in_this_thread_only() -> None:
+    probe = probe_class()
+    with model._validators_off():
+        unchecked = probe(id="Not A Slug", when="never")
+    assert unchecked.id == "Not A Slug"
+    with pytest.raises(kr.FieldError):
+        probe(id="Not A Slug", when="never")

@@ -12,9 +12,7 @@ from kashmirref.export import write_atomically
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
-def test_a_new_file_gets_the_mode_a_plain_open_would(
-    tmp_path: Path, umask: int, mode: int
-) -> None:
+def test_a_new_file_gets_the_mode_a_plain_open_would(tmp_path: Path, umask: int, mode: int) -> None:
     old = os.umask(umask)
     try:
         write_atomically(tmp_path / "new.json", "{}")

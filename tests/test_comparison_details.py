@@ -1,0 +1,124 @@
+"""Comparison details read exactly: who holds a stance by a date (at the precision of the
+words), mirrored grounds, the JSON form, look-ups and the order of rows."""
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import kashmirref as kr
+from kashmirref.comparison import SharedGround
+
+Write = Callable[[str, str], Path]
+
+SAID = """
+[[source]]
+id = "year-notes"
+title = "Notes of a year"
+publisher = "Me"
+published = 2019-12-31
+kind = "primary"
+
+[[statement]]
+id = "china-2019-mediation"
+date = 2019-01-01
+date_precision = "year"
+speaker = "china"
+on_behalf_of = "china"
+form = "reported"
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+citations = [{ source = "year-notes", quote = "Words of some day in 2019." }]
+
+[[actor]]
+id = "my-group"
+name = "My group"
+kind = "group"
+
+[[statement]]
+id = "my-group-2019-06-10-mediation"
+date = 2019-06-10
+speaker = "my-group"
+on_behalf_of = "my-group"
+form = "direct"
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+citations = [{ source = "year-notes", quote = "Words of 10 June 2019." }]
+"""
+
+
+def test_holders_by_a_date_follow_the_precision_of_the_words(write: Write) -> None:
+    """A stance said "in 2019" is on record by 31 December 2019, not by a day within it;
+    one said on 10 June 2019 is on record from that day."""
+    catalog = kr.load([write("said.toml", SAID)])
+    first = catalog.positions(actor="china", topic="third-party-mediation")[0]
+    assert (first.valid_from, first.valid_from_precision) == (dt.date(2019, 1, 1), "year")
+
+    def holds(actor: str, when: str) -> bool:
+        return actor in kr.holders(catalog, "third-party-mediation", as_of=when)
+
+    assert not holds("china", "2019-06-10") and holds("china", "2019-12-31")
+    assert holds("china", "2019") and not holds("china", "2018")
+    assert holds("my-group", "2019-06-10") and not holds("my-group", "2019-06-09")
+    with pytest.raises(TypeError) as caught:
+        kr.holders(catalog, "third-party-mediation", as_of=2019)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "as_of must be a date or ISO text (YYYY, YYYY-MM, YYYY-MM-DD), not int"
+    )
+
+
+def test_a_shared_ground_mirrored_swaps_every_side() -> None:
+    ground = SharedGround(
+        instrument="simla-1972",
+        provision_a="para-1-i",
+        provision_b="para-1-ii",
+        reading_a="A reads it so.",
+        reading_b="B reads it otherwise.",
+    )
+    assert ground.mirror() == SharedGround(
+        instrument="simla-1972",
+        provision_a="para-1-ii",
+        provision_b="para-1-i",
+        reading_a="B reads it otherwise.",
+        reading_b="A reads it so.",
+    )
+    assert ground.mirror().mirror() == ground
+
+
+def test_the_json_form(catalog: kr.Catalog) -> None:
+    comparison = kr.compare(catalog, "pakistan", "india")
+    text = comparison.to_json()
+    assert text.startswith('{\n  "a": "pakistan",\n  "b": "india",\n') and text.endswith("}\n")
+    assert re.search(r"[^\x00-\x7f]", text) and "\\u" not in text  # written as is
+    flat = comparison.to_json(indent=None)
+    assert flat == json.dumps(comparison.to_dict(), ensure_ascii=False) + "\n"
+    assert kr.Comparison.from_dict(json.loads(text)) == comparison
+
+
+def test_a_comparison_looks_up_only_what_it_refers_to(catalog: kr.Catalog) -> None:
+    comparison = kr.compare(catalog, "pakistan", "india", topics="third-party-mediation")
+    assert comparison.actor("india").name == "India"
+    with pytest.raises(kr.UnknownIdError) as caught:
+        comparison.actor("oic")
+    assert str(caught.value).startswith("unknown actor 'oic'")
+    with pytest.raises(kr.UnknownIdError) as caught:
+        comparison.source("nowhere")
+    assert str(caught.value).startswith("unknown source 'nowhere'")
+
+
+def test_divergences_come_largest_gap_first(catalog: kr.Catalog) -> None:
+    rows = kr.compare(catalog, "pakistan", "india").divergences
+    gaps = [row.gap for row in rows]
+    assert None not in gaps and gaps == sorted(gaps, reverse=True)  # type: ignore[type-var]
+    assert len(set(gaps)) > 1  # the order is tested, not given
+    for gap in set(gaps):
+        same = [row.topic.id for row in rows if row.gap == gap]
+        assert same == sorted(same)
+
+
+def test_evolution_is_one_actors_history_on_one_topic(catalog: kr.Catalog) -> None:
+    found = kr.evolution(catalog, "india", "third-party-mediation")
+    assert found == catalog.positions(actor="india", topic="third-party-mediation")
+    assert len(found) > 1
+    assert {(p.actor, p.topic) for p in found} == {("india", "third-party-mediation")}

@@ -1,0 +1,98 @@
+"""Evidence as of a date, problems in file order, the JSON form and look-up refusals."""
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import kashmirref as kr
+
+Write = Callable[[str, str], Path]
+
+SAID = """
+[[actor]]
+id = "my-group"
+name = "My group"
+kind = "group"
+
+[[source]]
+id = "my-notes"
+title = "My notes"
+publisher = "Me"
+published = 2019-12-31
+kind = "primary"
+
+[[statement]]
+id = "said-in-2018"
+date = 2018-03-01
+speaker = "my-group"
+on_behalf_of = "my-group"
+form = "direct"
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+citations = [{ source = "my-notes", quote = "Words of 1 March 2018." }]
+
+[[statement]]
+id = "said-in-2019"
+date = 2019-01-01
+date_precision = "year"
+speaker = "my-group"
+on_behalf_of = "my-group"
+form = "reported"
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+citations = [{ source = "my-notes", quote = "Words of some day in 2019." }]
+"""
+
+
+def test_evidence_as_of_another_date(write: Write) -> None:
+    catalog = kr.load([write("said.toml", SAID)])
+    (held,) = catalog.positions("my-group", "third-party-mediation", as_of="2020")
+    both = [s.id for s in catalog.evidence(held)[0]]
+    assert both == ["said-in-2018", "said-in-2019"] and catalog.evidence(held)[1] == ()
+    on_record, straddling = catalog.evidence(held, as_of="2019-06")  # June 2019's last day
+    assert [s.id for s in on_record] == ["said-in-2018"]
+    assert [s.id for s in straddling] == ["said-in-2019"]  # made in 2019: maybe not yet
+    on_record, straddling = catalog.evidence(held, as_of=dt.date(2019, 12, 31))
+    assert ([s.id for s in on_record], straddling) == (both, ())
+    with pytest.raises(TypeError, match=r"^as_of must be a date"):
+        catalog.evidence(held, as_of=2019)  # type: ignore[arg-type]
+
+
+def test_problems_come_file_by_file_then_line_by_line(write: Write) -> None:
+    first = write(
+        "first.toml",
+        '[[actor]]\nid = "a"\nname = "A"\nkind = "state"\n\n'
+        '[[actor]]\nid = "b"\nname = "B"\nkind = "state"\nparent = "nobody"\n',
+    )
+    second = write("second.toml", '[[actor]]\nid = "c"\nname = "C"\nkind = "state"\nparent = "x"\n')
+    with pytest.raises(kr.DataError) as caught:
+        kr.load([first, second], include_shipped=False)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{first}:7: b: parent: refers to unknown actor 'nobody'",
+        f"{second}:2: c: parent: refers to unknown actor 'x'",
+    ]
+
+
+def test_the_json_form_and_its_indent(catalog: kr.Catalog) -> None:
+    text = catalog.to_json()
+    assert text.startswith('{\n  "actor": [\n    {\n      "id": ')
+    flat = catalog.to_json(indent=None)
+    assert "\n" not in flat.rstrip("\n") and json.loads(flat) == json.loads(text)
+
+
+def test_look_up_refusals(catalog: kr.Catalog) -> None:
+    with pytest.raises(kr.InputError) as caught:
+        catalog.lookup("india", "actors")
+    assert str(caught.value) == (
+        "unknown kind 'actors'; use one of actor, source, topic, instrument, event, "
+        "statement, no_position, term"
+    )
+    with pytest.raises(TypeError) as raised:
+        catalog.lookup(5)  # type: ignore[arg-type]
+    assert str(raised.value) == "name or id must be a string, not int 5"
+    with pytest.raises(kr.UnknownIdError) as unknown:
+        catalog.lookup("no such thing at all")
+    assert str(unknown.value).startswith("unknown record 'no such thing at all'")
+    assert catalog.lookup("SIMLA-1972").id == "simla-1972"
+    assert catalog.lookup("india", "actor").id == "india"

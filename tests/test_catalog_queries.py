@@ -50,7 +50,7 @@ def test_evidence_as_of_another_date(write: Write) -> None:
     (held,) = catalog.positions("my-group", "third-party-mediation", as_of="2020")
     both = [s.id for s in catalog.evidence(held)[0]]
     assert both == ["said-in-2018", "said-in-2019"] and catalog.evidence(held)[1] == ()
-    on_record, straddling = catalog.evidence(held, as_of="2019-06")  # June 2019's last day
+    on_record, straddling = catalog.evidence(held, as_of=dt.date(2019, 6, 30))
     assert [s.id for s in on_record] == ["said-in-2018"]
     assert [s.id for s in straddling] == ["said-in-2019"]  # made in 2019: maybe not yet
     on_record, straddling = catalog.evidence(held, as_of=dt.date(2019, 12, 31))

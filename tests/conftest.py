@@ -40,7 +40,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 LOADING = {"model", "integrity", "catalog", "derive"}
 """The modules whose code runs when a catalogue is loaded, checked and indexed."""
 
-MUTANT_TEST_BUDGET = 20.0
+MUTANT_TEST_BUDGET = 6.0
 """Seconds of recorded test time a mutant's run may use (its quickest tests first)."""
 
 

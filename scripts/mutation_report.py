@@ -3,7 +3,8 @@
     python scripts/mutation_report.py [MODULE ...]
 
 Prints one row per module (mutants, killed, listed as equivalent, survived, score) and
-every surviving mutant that ``docs/mutation.md`` does not list as equivalent, with
+every surviving mutant that ``docs/mutation.md`` does not list (by name in backquotes, or
+every mutant of a function: ``kashmirref.export.x__col__mutmut_*``), with
 ``mutmut show NAME`` to see it. Exits 1 when there is one. The score is the share of
 mutants killed; with the equivalent ones left out of the count it is the share of
 mutants that could be killed that were.
@@ -11,6 +12,7 @@ mutants that could be killed that were.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import sys
@@ -21,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "docs" / "mutation.md"
 KILLED = {1, 3}  # pytest failed, or stopped on an error: the mutant was caught
 SURVIVED = {0}
-NAME = re.compile(r"`(kashmirref\.[\w.]+__mutmut_\d+)`")
+NAME = re.compile(r"`(kashmirref\.[\w.\u01c1]+__mutmut_(?:\d+|\*))`")
+"""A mutant's name in the list, or every mutant of a function (``..._mutmut_*``)."""
 
 
 def results(modules: list[str]) -> dict[str, dict[str, int | None]]:
@@ -38,7 +41,7 @@ def results(modules: list[str]) -> dict[str, dict[str, int | None]]:
 
 def main(modules: list[str]) -> int:
     """Print the table and the unexplained survivors; 1 if there is one, else 0."""
-    equivalent = set(NAME.findall(EQUIVALENTS.read_text(encoding="utf-8")))
+    listed = NAME.findall(EQUIVALENTS.read_text(encoding="utf-8"))
     unexplained: list[str] = []
     totals: Counter[str] = Counter()
     print(f"{'module':<12} {'mutants':>8} {'killed':>7} {'equiv.':>7} {'survived':>9} score")
@@ -47,7 +50,7 @@ def main(modules: list[str]) -> int:
         for name, code in codes.items():
             if code in KILLED:
                 count["killed"] += 1
-            elif name in equivalent:
+            elif any(fnmatch.fnmatchcase(name, pattern) for pattern in listed):
                 count["equivalent"] += 1
             elif code in SURVIVED:
                 count["survived"] += 1

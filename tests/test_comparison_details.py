@@ -122,3 +122,24 @@ def test_evolution_is_one_actors_history_on_one_topic(catalog: kr.Catalog) -> No
     assert found == catalog.positions(actor="india", topic="third-party-mediation")
     assert len(found) > 1
     assert {(p.actor, p.topic) for p in found} == {("india", "third-party-mediation")}
+
+
+def test_every_row_in_order_relation_then_largest_gap(catalog: kr.Catalog) -> None:
+    rows = kr.compare(catalog, "pakistan", "india").ordered()
+    diverging = [row.gap for row in rows if row.relation is kr.Relation.DIVERGE]
+    assert len(set(diverging)) > 1 and diverging == sorted(diverging, reverse=True)  # type: ignore[type-var]
+
+
+def test_a_matrix_as_of_a_date(catalog: kr.Catalog) -> None:
+    table = kr.matrix(catalog, None, "third-party-mediation", as_of="2019")
+    assert table.as_of == dt.date(2019, 12, 31)
+    assert [s.actor for s in table.sides] == list(
+        kr.holders(catalog, "third-party-mediation", as_of="2019")
+    )
+    assert set(kr.holders(catalog, "third-party-mediation")) - {s.actor for s in table.sides}
+    for one in table.sides:
+        assert all(s.on_record_by(dt.date(2019, 12, 31)) for s in one.evidence)
+    cited = {c.source for one in table.sides for s in one.evidence for c in s.citations}
+    assert cited and cited <= {source.id for source in table.sources}
+    with pytest.raises(TypeError, match=r"^as_of must be a date"):
+        kr.matrix(catalog, None, "third-party-mediation", as_of=2019)  # type: ignore[arg-type]

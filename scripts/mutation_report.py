@@ -7,7 +7,9 @@ every surviving mutant that ``docs/mutation.md`` does not list (by name in backq
 every mutant of a function: ``kashmirref.export.x__col__mutmut_*``), with
 ``mutmut show NAME`` to see it. Exits 1 when there is one. The score is the share of
 mutants killed; with the equivalent ones left out of the count it is the share of
-mutants that could be killed that were.
+mutants that could be killed that were. A mutant stopped by mutmut's time limit (the
+tests ran far longer than they do: a loop that never ends) counts as killed, and is
+also counted apart.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENTS = ROOT / "docs" / "mutation.md"
 KILLED = {1, 3}  # pytest failed, or stopped on an error: the mutant was caught
+TIMED_OUT = {36, 24, -24, 152, 255}  # stopped by mutmut's time limit: a hang, caught too
 SURVIVED = {0}
 NAME = re.compile(r"`(kashmirref\.[\w.\u01c1]+__mutmut_(?:\d+|\*))`")
 """A mutant's name in the list, or every mutant of a function (``..._mutmut_*``)."""
@@ -44,12 +47,16 @@ def main(modules: list[str]) -> int:
     listed = NAME.findall(EQUIVALENTS.read_text(encoding="utf-8"))
     unexplained: list[str] = []
     totals: Counter[str] = Counter()
-    print(f"{'module':<12} {'mutants':>8} {'killed':>7} {'equiv.':>7} {'survived':>9} score")
+    print(
+        f"{'module':<12} {'mutants':>8} {'killed':>7} {'(hangs)':>8} {'equiv.':>7} "
+        f"{'survived':>9} score"
+    )
     for module, codes in results(modules).items():
         count: Counter[str] = Counter()
         for name, code in codes.items():
-            if code in KILLED:
+            if code in KILLED or code in TIMED_OUT:
                 count["killed"] += 1
+                count["timed out"] += code in TIMED_OUT
             elif any(fnmatch.fnmatchcase(name, pattern) for pattern in listed):
                 count["equivalent"] += 1
             elif code in SURVIVED:
@@ -75,7 +82,8 @@ def _row(module: str, count: Counter[str]) -> None:
     score = f"{count['killed'] / mutants:.1%}" if mutants else "-"
     of_killable = f" ({count['killed'] / killable:.1%} of the killable)" if killable else ""
     print(
-        f"{module:<12} {mutants:>8} {count['killed']:>7} {count['equivalent']:>7} "
+        f"{module:<12} {mutants:>8} {count['killed']:>7} {count['timed out']:>8} "
+        f"{count['equivalent']:>7} "
         f"{count['survived']:>9} {score}{of_killable}"
     )
 

@@ -146,3 +146,37 @@ def test_checks_can_be_switched_off_in_this_thread_only() -> None:
     assert unchecked.id == "Not A Slug"
     with pytest.raises(kr.FieldError):
         probe(id="Not A Slug", when="never")
+
+
+def test_a_class_without_the_guard_has_no_field_rules() -> None:
+    assert model.field_rule(kr.Position, "actor") is None  # derived: never checked
+    assert model.field_rule(kr.Actor, "id") is model._slug
+
+
+def test_an_event_may_end_on_the_day_it_begins() -> None:
+    day = dt.date(2020, 5, 1)
+    citation = kr.Citation(source="s", quote="Q.")
+    event = kr.Event(
+        id="e",
+        date=day,
+        end_date=day,
+        kind=kr.EventKind.MEETING,
+        title="T",
+        summary="S.",
+        citations=(citation,),
+    )
+    assert event.end_date == day
+
+
+def test_an_unknown_provision_names_its_instrument() -> None:
+    pact = kr.Instrument(
+        id="pact",
+        kind=kr.InstrumentKind.TREATY,
+        title="Pact",
+        date=dt.date(2000, 1, 1),
+        citations=(kr.Citation(source="s", quote="Q."),),
+        provisions=(kr.Provision(id="art-1", label="Article 1", text="Agreed."),),
+    )
+    with pytest.raises(kr.UnknownIdError) as caught:
+        pact.provision("art-2")
+    assert str(caught.value) == "unknown provision of pact 'art-2'; did you mean 'art-1'?"

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,24 @@ def test_look_up_refusals(catalog: kr.Catalog) -> None:
     assert str(unknown.value).startswith("unknown record 'no such thing at all'")
     assert catalog.lookup("SIMLA-1972").id == "simla-1972"
     assert catalog.lookup("india", "actor").id == "india"
+
+
+QUERIES: dict[str, Callable[[Any], object]] = {
+    "positions as_of": lambda c: c.positions("india", as_of=2019),
+    "no_position as_of": lambda c: c.no_position("india", "plebiscite", as_of=2019),
+    "citing as_of": lambda c: c.citing("simla-1972", as_of=2019),
+    "statements start": lambda c: c.statements(start=2019),
+    "statements end": lambda c: c.statements(end=2019),
+    "timeline start": lambda c: c.timeline(start=2019),
+    "timeline end": lambda c: c.timeline(end=2019),
+    "compare as_of": lambda c: kr.compare(c, "india", "pakistan", as_of=2019),  # type: ignore[arg-type]
+}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_date_of_the_wrong_type_is_named(catalog: kr.Catalog, query: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        QUERIES[query](catalog)
+    assert str(caught.value) == (
+        f"{query.split()[1]} must be a date or ISO text (YYYY, YYYY-MM, YYYY-MM-DD), not int"
+    )

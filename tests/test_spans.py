@@ -75,12 +75,12 @@ def _catalog(write: Write) -> kr.Catalog:
 def test_spans(write: Write) -> None:
     spans = compare_over_time(_catalog(write), "side-a", "side-b", "third-party-mediation")
     assert [(s.period, s.relation.value, s.gap) for s in spans] == [
-        ("15 March 2010\u2013 31 May 2010", "one-side-silent", None),
+        ("15 March 2010 \u2013 31 May 2010", "one-side-silent", None),
         # B's "seeks" of 10 May 2011 agreed with A until A's "declines" of "2011", which
         # may be older: the agreement falls within its uncertainty and gives way to it
-        ("1 June 2010\u2013 February 2012", "diverge", 2),
+        ("1 June 2010 \u2013 February 2012", "diverge", 2),
         # the span before a month-precise change ends with the month before it
-        ("March 2012\u2013 2012", "agree", 0),
+        ("March 2012 \u2013 2012", "agree", 0),
         ("since 2013", "diverge", 2),
     ]
     agree = spans[2]

@@ -118,3 +118,65 @@ def test_a_date_of_the_wrong_type_is_named(catalog: kr.Catalog, query: str) -> N
     assert str(caught.value) == (
         f"{query.split()[1]} must be a date or ISO text (YYYY, YYYY-MM, YYYY-MM-DD), not int"
     )
+
+
+GAPS = """
+[[actor]]
+id = "my-group"
+name = "My group"
+kind = "group"
+""" + "".join(
+    f"""
+[[no_position]]
+id = "{gap}"
+actor = "my-group"
+topic = "plebiscite"
+start = {start}
+end = {end}
+searched = "Everything."
+checked = 2021-01-01
+"""
+    for gap, start, end in [
+        ("long", "2000-01-01", "2020-12-31"),
+        ("short", "2010-01-01", "2012-12-31"),
+    ]
+)
+
+
+def test_the_recorded_gap_as_of_a_date(write: Write) -> None:
+    catalog = kr.load([write("gaps.toml", GAPS)])
+
+    def gap(as_of: str | None) -> str | None:
+        found = catalog.no_position("my-group", "plebiscite", as_of=as_of)
+        return None if found is None else found.id
+
+    assert gap(None) == "short"  # the latest recorded
+    assert gap("2010-01-01") == "short"  # covering, from its first day
+    assert gap("2015-06-01") == "long"  # the one covering the date, not the latest
+    assert gap("2009-12-31") == "long"
+    assert gap("1999") is None  # nothing recorded yet
+    assert catalog.no_position("my-group", "bilateralism") is None
+
+
+def test_instruments_of_a_day_by_number_then_id(write: Write) -> None:
+    text = "".join(
+        f"""
+[[instrument]]
+id = "{i}"
+kind = "{kind}"
+{number}title = "{i}"
+date = 1946-01-01
+citations = [{{ source = "my-notes", quote = "Q." }}]
+"""
+        for i, kind, number in [
+            ("a-res-91", "unsc-resolution", "number = 91\n"),
+            ("b-res-80", "unsc-resolution", "number = 80\n"),
+            ("c-res-1", "unsc-resolution", "number = 1\n"),
+            ("d-treaty", "treaty", ""),
+        ]
+    )
+    text += '[[source]]\nid = "my-notes"\ntitle = "N"\npublisher = "Me"\n'
+    text += 'published = 2020-01-01\nkind = "primary"\n'
+    catalog = kr.load([write("instruments.toml", text)], include_shipped=False)
+    same_day = [i.id for i in catalog.instruments() if i.date == dt.date(1946, 1, 1)]
+    assert same_day == ["d-treaty", "c-res-1", "b-res-80", "a-res-91"]

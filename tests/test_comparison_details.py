@@ -143,3 +143,14 @@ def test_a_matrix_as_of_a_date(catalog: kr.Catalog) -> None:
     assert cited and cited <= {source.id for source in table.sources}
     with pytest.raises(TypeError, match=r"^as_of must be a date"):
         kr.matrix(catalog, None, "third-party-mediation", as_of=2019)  # type: ignore[arg-type]
+
+
+def test_a_topic_is_compared_from_the_day_it_opens(catalog: kr.Catalog) -> None:
+    def topics(as_of: dt.date) -> set[str]:
+        return {row.topic.id for row in kr.compare(catalog, "pakistan", "india", as_of=as_of).rows}
+
+    assert "article-370" in topics(dt.date(2019, 8, 5))
+    assert "article-370" not in topics(dt.date(2019, 8, 4))
+    with pytest.raises(TypeError) as caught:
+        kr.compare(catalog, "pakistan", "india", topics=5)  # type: ignore[arg-type]
+    assert str(caught.value) == "topics must be a topic id or an iterable of them, not int"

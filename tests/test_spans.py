@@ -55,10 +55,11 @@ SAID = [  # actor, date, precision, stance (None: a mention)
     ("side-c", "2012-06-30", None, "declines"),  # a third actor: never a change
     ("side-b", "2012-03-01", "month", "declines"),
     ("side-a", "2013-01-01", "year", "seeks"),
+    ("side-b", "2016-01-01", "year", "seeks"),
 ]
 
 
-def _catalog(write: Write) -> kr.Catalog:
+def _catalog(write: Write, said: list[tuple[str, str, str | None, str | None]]) -> kr.Catalog:
     text = HEAD + "".join(
         STATEMENT.format(
             actor=actor,
@@ -67,13 +68,14 @@ def _catalog(write: Write) -> kr.Catalog:
             precision="" if precision is None else f'\ndate_precision = "{precision}"',
             stance="" if stance is None else f', stance = "{stance}"',
         )
-        for n, (actor, date, precision, stance) in enumerate(SAID)
+        for n, (actor, date, precision, stance) in enumerate(said)
     )
     return kr.load([write("said.toml", text)])
 
 
 def test_spans(write: Write) -> None:
-    spans = compare_over_time(_catalog(write), "side-a", "side-b", "third-party-mediation")
+    catalog = _catalog(write, SAID)
+    spans = compare_over_time(catalog, "side-a", "side-b", "third-party-mediation")
     assert [(s.period, s.relation.value, s.gap) for s in spans] == [
         ("15 March 2010 \u2013 31 May 2010", "one-side-silent", None),
         # B's "seeks" of 10 May 2011 agreed with A until A's "declines" of "2011", which
@@ -81,10 +83,26 @@ def test_spans(write: Write) -> None:
         ("1 June 2010 \u2013 February 2012", "diverge", 2),
         # the span before a month-precise change ends with the month before it
         ("March 2012 \u2013 2012", "agree", 0),
-        ("since 2013", "diverge", 2),
+        ("2013 \u2013 2015", "diverge", 2),  # the year before a year-precise change
+        ("since 2016", "agree", 0),
     ]
     agree = spans[2]
     assert (agree.start, agree.start_precision) == (dt.date(2012, 3, 1), "month")
     assert (agree.end, agree.end_precision) == (dt.date(2012, 3, 1), "year")
     assert (spans[1].end, spans[1].end_precision) == (dt.date(2012, 2, 1), "month")
     assert (spans[-1].end, spans[-1].start_precision) == (None, "year")
+
+
+def test_the_last_span_is_open_again_when_the_change_after_it_gives_way(write: Write) -> None:
+    said: list[tuple[str, str, str | None, str | None]] = [
+        ("side-a", "2010-03-15", None, "seeks"),
+        ("side-b", "2010-06-01", None, "declines"),
+        ("side-b", "2011-01-01", None, "seeks"),  # on the first day of A's "2011"
+        ("side-a", "2011-01-01", "year", "declines"),
+    ]
+    spans = compare_over_time(_catalog(write, said), "side-a", "side-b", "third-party-mediation")
+    assert [(s.period, s.relation.value) for s in spans] == [
+        ("15 March 2010 \u2013 31 May 2010", "one-side-silent"),
+        ("since 1 June 2010", "diverge"),
+    ]
+    assert (spans[-1].end, spans[-1].end_precision) == (None, "day")

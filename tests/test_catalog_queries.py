@@ -180,3 +180,9 @@ citations = [{{ source = "my-notes", quote = "Q." }}]
     catalog = kr.load([write("instruments.toml", text)], include_shipped=False)
     same_day = [i.id for i in catalog.instruments() if i.date == dt.date(1946, 1, 1)]
     assert same_day == ["d-treaty", "c-res-1", "b-res-80", "a-res-91"]
+
+
+def test_instruments_of_one_kind(catalog: kr.Catalog) -> None:
+    resolutions = catalog.instruments(kr.InstrumentKind.UNSC_RESOLUTION)
+    assert resolutions and {i.kind for i in resolutions} == {kr.InstrumentKind.UNSC_RESOLUTION}
+    assert len(resolutions) < len(catalog.instruments())

@@ -154,3 +154,71 @@ def test_a_topic_is_compared_from_the_day_it_opens(catalog: kr.Catalog) -> None:
     with pytest.raises(TypeError) as caught:
         kr.compare(catalog, "pakistan", "india", topics=5)  # type: ignore[arg-type]
     assert str(caught.value) == "topics must be a topic id or an iterable of them, not int"
+
+
+GROUNDS = """
+[[actor]]
+id = "side-a"
+name = "Side A"
+kind = "group"
+
+[[actor]]
+id = "side-b"
+name = "Side B"
+kind = "group"
+
+[[source]]
+id = "my-notes"
+title = "My notes"
+publisher = "Me"
+published = 2020-06-01
+kind = "primary"
+
+[[statement]]
+id = "a-says"
+date = 2020-01-01
+speaker = "side-a"
+on_behalf_of = "side-a"
+form = "direct"
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+invokes = [
+  { instrument = "simla-1972", provision = "para-1" },
+  { instrument = "simla-1972", provision = "para-1-ii", reading = "A reads ii." },
+  { instrument = "simla-1972", provision = "para-1-i", reading = "A reads i." },
+  { instrument = "unsc-47", reading = "A reads 47." },
+]
+citations = [{ source = "my-notes", quote = "A's words." }]
+
+[[statement]]
+id = "b-says"
+date = 2020-02-01
+speaker = "side-b"
+on_behalf_of = "side-b"
+form = "direct"
+codes = [{ topic = "third-party-mediation", stance = "declines" }]
+invokes = [{ instrument = "simla-1972", provision = "para-1", reading = "B reads it." }]
+citations = [{ source = "my-notes", quote = "B's words." }]
+"""
+
+
+def test_shared_grounds_take_each_sides_first_reading(write: Write) -> None:
+    catalog = kr.load([write("grounds.toml", GROUNDS)])
+    (row,) = kr.compare(catalog, "side-a", "side-b", topics="third-party-mediation").rows
+    assert row.shared_grounds == (
+        SharedGround(
+            instrument="simla-1972",
+            provision_a="para-1-ii",  # the first with a reading
+            provision_b="para-1",
+            reading_a="A reads ii.",
+            reading_b="B reads it.",
+        ),
+    )  # unsc-47 is A's alone
+
+
+def test_a_mixed_relation_has_the_largest_gap(catalog: kr.Catalog) -> None:
+    (row,) = kr.compare(catalog, "india", "united-states", topics="third-party-mediation").rows
+    assert row.relation is kr.Relation.MIXED
+    stances = {p.stance for p in row.b.positions}
+    assert len(stances) > 1
+    scale = {s.label: s.value for s in row.topic.scale}
+    assert row.gap == max(abs(scale[row.a.stance.label] - scale[s]) for s in stances)  # type: ignore[union-attr]

@@ -186,3 +186,75 @@ def test_instruments_of_one_kind(catalog: kr.Catalog) -> None:
     resolutions = catalog.instruments(kr.InstrumentKind.UNSC_RESOLUTION)
     assert resolutions and {i.kind for i in resolutions} == {kr.InstrumentKind.UNSC_RESOLUTION}
     assert len(resolutions) < len(catalog.instruments())
+
+
+QUIET = """
+[[topic]]
+id = "quiet-topic"
+title = "Quiet"
+question = "Is anyone speaking?"
+scale = [
+  { value = 0, label = "no", meaning = "No.", rules = "Says no." },
+  { value = 1, label = "yes", meaning = "Yes.", rules = "Says yes." },
+]
+"""
+
+
+def test_statements_between_dates_at_their_precision(catalog: kr.Catalog, write: Write) -> None:
+    day = catalog.statements(start="2019-08-05", end="2019-08-05")
+    assert day and {s.date for s in day} == {dt.date(2019, 8, 5)}
+    year = catalog.statements(start="2019", end="2019")
+    assert {s.date.year for s in year} == {2019}
+    assert min(s.date for s in year) == min(
+        s.date for s in catalog.statements() if s.date.year == 2019
+    )
+    assert max(s.date for s in year) == max(
+        s.date for s in catalog.statements() if s.date.year == 2019
+    )
+    quiet = kr.load([write("quiet.toml", QUIET)])
+    assert quiet.statements(topic="quiet-topic") == ()
+    with pytest.raises(kr.InputError) as caught:
+        catalog.statements(start="2020", end="2019")
+    assert str(caught.value) == "start 2020-01-01 is after end 2019-12-31"
+
+
+MONTH_AND_YEAR = (
+    SAID
+    + """
+[[statement]]
+id = "said-in-june-2019"
+date = 2019-06-01
+date_precision = "month"
+speaker = "my-group"
+on_behalf_of = "my-group"
+form = "direct"
+codes = [{ topic = "third-party-mediation", stance = "seeks" }]
+citations = [{ source = "my-notes", quote = "Words of June 2019." }]
+"""
+)
+
+
+def test_statements_that_straddle_a_date_in_date_order(write: Write) -> None:
+    catalog = kr.load([write("said.toml", MONTH_AND_YEAR)])
+    when = dt.date(2019, 6, 15)
+    found = catalog.straddling("my-group", "third-party-mediation", when)
+    assert [s.id for s in found] == ["said-in-2019", "said-in-june-2019"]
+    (row,) = kr.compare(
+        catalog, "my-group", "india", topics="third-party-mediation", as_of=when
+    ).rows
+    assert row.a.straddling == found
+    assert [s.id for s in row.a.evidence] == ["said-in-2018"]
+
+
+def test_a_side_with_no_position_shows_the_recorded_gap(write: Write) -> None:
+    catalog = kr.load([write("gaps.toml", GAPS)])
+    (row,) = kr.compare(catalog, "my-group", "india", topics="plebiscite").rows
+    assert row.a.position is None
+    assert row.a.no_position is not None and row.a.no_position.id == "short"
+
+
+def test_a_side_as_of_no_date_is_as_of_the_latest(catalog: kr.Catalog) -> None:
+    from kashmirref.comparison import side
+
+    topic = catalog.topic("third-party-mediation")
+    assert side(catalog, "india", topic) == side(catalog, "india", topic, catalog.latest)

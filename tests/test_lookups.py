@@ -186,3 +186,24 @@ def test_initials_are_suggested_for_states_and_organisations_only(cat: kr.Catalo
     assert "alpha-office" not in unknown(lambda: cat.actor("foa")).suggestions  # an office
     assert "zed" not in unknown(lambda: cat.actor("z")).suggestions
     assert unknown(lambda: cat.actor("al")).suggestions[0] == "alpha"  # Alpha Land
+
+
+def test_actors_of_a_kind(cat: kr.Catalog) -> None:
+    assert [a.id for a in cat.actors("state")] == ["alpha", "zed"]
+    with pytest.raises(kr.InputError) as caught:
+        cat.actors("nation")
+    kinds = ", ".join(kind.value for kind in kr.ActorKind)
+    assert str(caught.value) == f"unknown actor kind 'nation'; use one of {kinds}"
+    assert "state, " in kinds
+
+
+def test_only_a_security_council_resolution_is_found_by_number(
+    write: Callable[[str, str], Path],
+) -> None:
+    numbered = DATA + (
+        '\n[[instrument]]\nid = "pact-5"\nkind = "treaty"\nnumber = 5\ntitle = "Pact Five"\n'
+        'date = 1950-01-01\ncitations = [{ source = "notes", quote = "Agreed." }]\n'
+    )
+    cat = kr.load([write("numbered.toml", numbered)], include_shipped=False)
+    assert cat.instrument("pact-5").number == 5
+    assert str(unknown(lambda: cat.resolution(5))) == "unknown UNSC resolution '5'"

@@ -670,3 +670,42 @@ def test_a_stance_asked_of_a_topic_by_a_label_off_its_scale(write: Write) -> Non
     with pytest.raises(ValueError, match="not on the scale") as caught:
         topic.stance("gives")
     assert str(caught.value) == "stance 'gives' is not on the scale of 'water' (shares, keeps)"
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("2020-05-02", "2020-12-31"), ("2019-01-01", "2020-05-02")]
+)
+def test_a_statement_on_the_first_or_last_day_of_a_recorded_gap(
+    write: Write, start: str, end: str
+) -> None:
+    text = edit(BASE, 'actor = "beta"', 'actor = "alpha"')
+    text = edit(text, "start = 2010-01-01\nend = 2019-12-31", f"start = {start}\nend = {end}")
+    only_problem(
+        write,
+        text,
+        "beta-silent",
+        "start: a statement of 'alpha' on 'water' dated 2020-05-02 falls in this period; "
+        "remove this record or narrow its period",
+    )
+
+
+def test_a_source_published_by_an_unknown_actor(write: Write) -> None:
+    text = edit(BASE, 'kind = "secondary"\nurl', 'kind = "secondary"\npress_of = "alpah"\nurl')
+    only_problem(
+        write, text, "web-page", "press_of: refers to unknown actor 'alpah'; did you mean 'alpha'?"
+    )
+
+
+def test_every_anchor_is_checked_after_an_unknown_one(write: Write) -> None:
+    text = edit(
+        BASE,
+        'rules = "Says it shares." }',
+        'rules = "Says it shares.", anchors = ["ghost-statement", "said"] }',
+    )
+    path, found = problems(write, text)
+    where = at(path, text, "water")
+    assert found == [
+        f"{where}: scale[0].anchors[0]: refers to unknown statement 'ghost-statement'",
+        f"{where}: scale[0].anchors[1]: statement 'said' is coded 'keeps' on this topic, "
+        "not 'shares'",
+    ]

@@ -180,3 +180,88 @@ def test_an_unknown_provision_names_its_instrument() -> None:
     with pytest.raises(kr.UnknownIdError) as caught:
         pact.provision("art-2")
     assert str(caught.value) == "unknown provision of pact 'art-2'; did you mean 'art-1'?"
+
+
+CITED = (kr.Citation(source="s", quote="Q."),)
+
+FIELD_RULES: dict[str, tuple[Any, dict[str, Any], str]] = {
+    "a bad slug in a list": (
+        kr.Event,
+        {"actors": ("Bad Slug",)},
+        "actors: must be a lowercase slug such as 'simla-1972', got 'Bad Slug'",
+    ),
+    "a bad optional slug": (
+        kr.Actor,
+        {"parent": "Bad Slug"},
+        "parent: must be a lowercase slug such as 'simla-1972', got 'Bad Slug'",
+    ),
+    "a control character in an optional line": (
+        kr.Instrument,
+        {"vote": "a\x01b"},
+        "vote: contains the control character U+0001 at offset 1",
+    ),
+    "a control character in a list of lines": (
+        kr.Instrument,
+        {"signatories": ("A", "b\x02")},
+        "signatories: contains the control character U+0002 at offset 1",
+    ),
+    "a control character in an address": (
+        kr.Source,
+        {"url": "https://x.org/\x03"},
+        "url: contains the control character U+0003 at offset 14",
+    ),
+    "an address that is only its scheme": (
+        kr.Source,
+        {"url": "https://"},
+        "url: must be an http(s) address, got 'https://'",
+    ),
+    "a control character in optional prose": (
+        kr.Source,
+        {"note": "a\x04"},
+        "note: contains the control character U+0004 at offset 1",
+    ),
+    "nothing visible but spaces and a mark": (
+        kr.Actor,
+        {"name": " \u0301"},
+        "name: must not be empty",
+    ),
+}
+
+BASES: dict[Any, dict[str, Any]] = {
+    kr.Event: {
+        "id": "e",
+        "date": dt.date(2020, 1, 1),
+        "kind": kr.EventKind.MEETING,
+        "title": "T",
+        "summary": "S.",
+        "citations": CITED,
+    },
+    kr.Actor: {"id": "a", "name": "A", "kind": kr.ActorKind.STATE},
+    kr.Instrument: {
+        "id": "i",
+        "kind": kr.InstrumentKind.TREATY,
+        "title": "T",
+        "date": dt.date(2000, 1, 1),
+        "citations": CITED,
+    },
+    kr.Source: {
+        "id": "s",
+        "title": "T",
+        "publisher": "P",
+        "published": dt.date(2000, 1, 1),
+        "kind": kr.SourceKind.PRIMARY,
+    },
+}
+
+
+@pytest.mark.parametrize("case", FIELD_RULES)
+def test_each_rule_names_its_field(case: str) -> None:
+    kind, changes, message = FIELD_RULES[case]
+    with pytest.raises(kr.FieldError) as caught:
+        kind(**{**BASES[kind], **changes})
+    assert str(caught.value) == message
+
+
+def test_a_name_with_a_letter_after_spaces_shows_something() -> None:
+    assert kr.Actor(id="a", name=" \u00e9", kind=kr.ActorKind.STATE).name == " \u00e9"
+    assert kr.Actor(id="a", name="\u3000\u0915", kind=kr.ActorKind.STATE)

@@ -78,3 +78,15 @@ def test_json(tmp_path: Path) -> None:
             }
         ],
     }
+
+
+def test_a_kind_absent_from_the_new_side_is_removed_whole(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps({**OLD, "topic": []}), encoding="utf-8")
+    new.write_text(json.dumps({"topic": []}), encoding="utf-8")  # no "actor" at all
+    found = kr.diff(old, new)
+    assert [(c.kind, c.id, c.status) for c in found.removed] == [
+        ("actor", "alpha", "removed"),
+        ("actor", "beta", "removed"),
+    ]
+    assert kr.diff(new, old).summary == "2 added, 0 removed, 0 changed"

@@ -8,6 +8,7 @@ import pytest
 import kashmirref as kr
 import kashmirref.data_schema
 import kashmirref.export
+import kashmirref.io
 from kashmirref.cli import main
 
 Capture = pytest.CaptureFixture[str]
@@ -98,3 +99,20 @@ def test_a_failed_write_says_why(
         "",
         f"kashmirref: cannot write {target}: {reason}\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (FileNotFoundError(errno.ENOENT, "No such file", "gone.toml"), "No such file: gone.toml"),
+        (OSError("the disk went away"), "the disk went away"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_a_usage_error(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch, error: OSError, said: str
+) -> None:
+    def fail(*_: object, **__: object) -> None:
+        raise error
+
+    monkeypatch.setattr(kashmirref.io, "load", fail)
+    assert run(capsys, "positions", "india") == (2, "", f"kashmirref: {said}\n")

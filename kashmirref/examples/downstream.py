@@ -43,9 +43,10 @@ def test_from_type_gives_consistent_records(
     position: kr.Position, statement: kr.Statement, instrument: kr.Instrument
 ) -> None:
     """Records drawn with st.from_type hold together across their fields, as loaded ones do."""
-    # a position runs from its first statement to its last; held as of a date, or closed
+    # a position runs from its first statement to its last (which, known only to its
+    # month or year, may carry an earlier date); held as of a date, or closed
     assert position.evidence
-    assert position.valid_from <= position.last_stated
+    assert position.valid_from <= kr.last_day(position.last_stated, position.last_stated_precision)
     if position.valid_to is None:
         assert position.as_of is not None
         assert position.last_stated <= position.as_of

@@ -1,6 +1,9 @@
 """Performance figures for kashmirref: import, load, queries, memory, at growing sizes.
 
-Run: python benchmarks/run.py  (prints a table; not part of the test suite)
+Run: python benchmarks/run.py  (not part of the test suite; a few minutes). It prints a
+table and writes it, with the day, the machine and the targets met, to
+``docs/_generated/performance.md``, which the documentation's performance page
+includes: commit that file, and no figure on the page is ever copied by hand.
 
 Each figure is a median over repeated runs. Generated catalogues hold N statements
 spread over 100 actors and the shipped topics, each coded with a stance on its topic
@@ -12,6 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -28,6 +34,7 @@ from kashmirref.io import unstructure
 
 SIZES = (1_000, 10_000, 100_000)
 PER_FILE = 10_000
+RESULTS = Path(__file__).resolve().parent.parent / "docs" / "_generated" / "performance.md"
 
 
 def median_of(runs: int, action: Callable[[], object]) -> float:
@@ -98,8 +105,9 @@ def synthetic(n: int) -> list[dict[str, object]]:
     return documents
 
 
-def at_size(n: int, folder: Path) -> list[tuple[str, str]]:
-    """Load, query and memory figures for a generated catalogue of ``n`` statements."""
+def at_size(n: int, folder: Path) -> tuple[list[tuple[str, str]], float]:
+    """Load, query and memory figures for a generated catalogue of ``n`` statements, and
+    how many times the ``json.loads`` floor its load takes."""
     paths = []
     for i, document in enumerate(synthetic(n)):
         path = folder / f"n{n}-{i}.json"
@@ -117,16 +125,44 @@ def at_size(n: int, folder: Path) -> list[tuple[str, str]]:
     query = median_of(2000, lambda: catalog.positions("actor-7", topic, as_of=day))
     compare = median_of(200, lambda: kr.compare(catalog, "actor-1", "actor-2", as_of=day))
     label = f"{n:>7,} statements:"
-    return [
+    rows = [
         (f"{label} load from JSON", f"{load_time:.3f} s"),
         (f"{label} json.loads floor", f"{floor:.3f} s (load is {load_time / floor:.1f}x)"),
         (f"{label} peak memory while loading", f"{peak / 2**20:.0f} MiB"),
         (f"{label} positions(actor, topic, as_of)", f"{query * 1e6:.1f} us"),
         (f"{label} compare(a, b, as_of) all topics", f"{compare * 1e3:.2f} ms"),
     ]
+    return rows, load_time / floor
+
+
+def machine() -> str:
+    """The processor, its cores and the Python that ran the figures."""
+    info = Path("/proc/cpuinfo")
+    names = re.findall(r"^model name\s*:\s*(.+)$", info.read_text() if info.exists() else "", re.M)
+    model = names[0] if names else platform.processor() or platform.machine()
+    system = f"{platform.system()}, Python {platform.python_version()}"
+    return f"{model}, {os.cpu_count()} cores, {system}"
+
+
+def page(rows: list[tuple[str, str]], targets: list[tuple[str, bool]], seconds: float) -> str:
+    """The Markdown the performance page includes: when and where, the table, the targets."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    lines = [
+        f"Measured on {dt.date.today():%-d %B %Y} by `python benchmarks/run.py` "
+        f"({seconds:.0f} s) on {machine()}"
+        + (f"; load average {load:.2f} when it ended." if load is not None else "."),
+        "",
+        "| measure | median |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name.strip()} | {value} |" for name, value in rows]
+    lines += ["", "Targets:", ""]
+    lines += [f"- {target}: {'met' if met else '**not met**'}" for target, met in targets]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
+    started = time.perf_counter()
     rows: list[tuple[str, str]] = []
     bare = subprocess_seconds("pass")
     with_import = subprocess_seconds("import kashmirref")
@@ -152,13 +188,23 @@ def main() -> None:
     cached = median_of(1000, kr.load)
     rows.append(("cached kr.load()", f"{cached * 1e6:.2f} us"))
 
+    ratios = {}
     with tempfile.TemporaryDirectory() as folder:
         for n in SIZES:
-            rows.extend(at_size(n, Path(folder)))
+            sized, ratios[n] = at_size(n, Path(folder))
+            rows.extend(sized)
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  value")
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+    targets = [
+        ("import kashmirref under 30 ms", with_import - bare < 0.030),
+        ("first kr.load() of the shipped data under 100 ms", first < 0.100),
+        (f"{SIZES[-1]:,} statements loaded within 4x of json.loads", ratios[SIZES[-1]] <= 4),
+    ]
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(page(rows, targets, time.perf_counter() - started), encoding="utf-8")
+    print(f"wrote {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -637,6 +637,8 @@ def holders(
 ) -> tuple[str, ...]:
     """The actors with a stance on ``topic`` on record by ``as_of`` (any date when ``None``).
 
+    A stance is on record by ``as_of`` when the last day its first statement could have
+    been made is on or before it (one said "in 2019" is not on record by June 2019).
     Sorted by name; ``kinds`` keeps only actors of those kinds (all kinds when empty).
     """
     subject = catalog.topic(topic)
@@ -645,7 +647,7 @@ def holders(
     found = {
         position.actor
         for position in catalog.positions(topic=subject.id)
-        if when is None or position.valid_from <= when
+        if when is None or last_day(position.valid_from, position.valid_from_precision) <= when
     }
     chosen = [catalog.actor(a) for a in found]
     return tuple(

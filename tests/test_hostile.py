@@ -74,17 +74,20 @@ def one_line(problem: str) -> None:
 # ------------------------------------------------------------------ 1. concurrency
 
 
+ROUNDS = 500
+"""Loads per thread in the concurrency test (a fixed amount of work, not a duration)."""
+
+
 def test_concurrent_loads_never_switch_validation_off_elsewhere(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[[actor]]\nid = "Bad Id"\nname = " "\nkind = "person"\n', "utf-8")
     good = tmp_path / "good.toml"
     good.write_text(SOURCE, "utf-8")
-    stop = time.monotonic() + 1.5
     accepted: list[str] = []
     wrong: list[str] = []
 
     def build_bad_records() -> None:
-        while time.monotonic() < stop:
+        for _ in range(ROUNDS * 20):
             try:
                 kr.Actor(id="NOT A SLUG", name="X", kind=kr.ActorKind.STATE)
             except kr.FieldError:
@@ -92,7 +95,7 @@ def test_concurrent_loads_never_switch_validation_off_elsewhere(tmp_path: Path) 
             accepted.append("NOT A SLUG")
 
     def load_bad_file() -> None:
-        while time.monotonic() < stop:
+        for _ in range(ROUNDS):
             try:
                 kr.load([bad], include_shipped=False)
             except kr.DataError as error:
@@ -102,7 +105,7 @@ def test_concurrent_loads_never_switch_validation_off_elsewhere(tmp_path: Path) 
                 wrong.append("loaded")
 
     def load_good_file() -> None:
-        while time.monotonic() < stop:
+        for _ in range(ROUNDS):
             if len(kr.load([good], include_shipped=False)) != 1:
                 wrong.append("good file")
 
@@ -366,9 +369,9 @@ def _json_with(**changes: Any) -> str:
 CASES: dict[str, tuple[str, str | bytes, str]] = {
     "deep json": ("x.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
     "deep json object": ("x.json", '{"a":' * 50_000 + "1" + "}" * 50_000, "nested too deeply"),
-    "deep toml": ("x.toml", "a = " + "[" * 100_000 + "]" * 100_000, ""),
+    "deep toml": ("x.toml", "a = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
     "huge int json": ("x.json", '{"actor": [{"id": ' + "9" * 5000 + "}]}", "too many digits"),
-    "huge int toml": ("x.toml", "[[actor]]\nid = " + "9" * 5000 + "\n", ""),
+    "huge int toml": ("x.toml", "[[actor]]\nid = " + "9" * 5000 + "\n", "too many digits"),
     "big int field": ("x.json", _json_with(published=10**300), "expected a date"),
     "lone surrogate": (
         "x.json",
@@ -409,7 +412,7 @@ def test_no_traceback(name: str, tmp_path: Path) -> None:
     assert found
     for problem in found:
         one_line(problem)
-    assert any(expected in p for p in found), found
+    assert expected and any(expected in p for p in found), found
     status, out, err = run("check", str(path), "--alone")
     assert status == 1 and "Traceback" not in err
     assert len(out.splitlines()) == len(found)

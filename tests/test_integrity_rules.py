@@ -554,3 +554,159 @@ def test_a_reference_to_a_record_that_failed_its_own_checks_is_not_reported(
     path, found = problems(write, text)
     assert len(found) == 1
     assert found[0].startswith(f"{at(path, text, 'gamma')}: name: ")
+
+
+# ------------------------------------------------------------------ the records' own checks
+
+RECORD_CHECKS = {
+    "an actor listed twice": (
+        'actors = ["alpha", "beta"]',
+        'actors = ["alpha", "alpha"]',
+        "meeting",
+        "actors: lists an id twice: ('alpha', 'alpha')",
+    ),
+    "a control character in a line": (
+        'title = "A meeting"',
+        'title = "A\\u0007meeting"',
+        "meeting",
+        "title: contains the control character U+0007 at offset 1",
+    ),
+    "an address that is not http(s)": (
+        'url = "https://example.org/page"',
+        'url = "ftp://example.org/page"',
+        "web-page",
+        "url: must be an http(s) address, got 'ftp://example.org/page'",
+    ),
+    "an address with a space": (
+        'url = "https://example.org/page"',
+        'url = "https://example.org/a page"',
+        "web-page",
+        "url: must not contain spaces, quotes or angle brackets",
+    ),
+    "a scale of one stance": (
+        '  { value = 0, label = "shares", meaning = "Shares it.", rules = "Says it shares." },\n',
+        "",
+        "water",
+        "scale: needs at least two stances",
+    ),
+    "a scale out of order": (
+        "{ value = 1, label = ",
+        "{ value = 2, label = ",
+        "water",
+        "scale: values must run 0, 1, 2, ... in order, got [0, 2]",
+    ),
+    "a scale repeating a label": (
+        'label = "shares"',
+        'label = "keeps"',
+        "water",
+        "scale: repeats a label: ['keeps', 'keeps']",
+    ),
+    "a topic coded twice": (
+        'codes = [{ topic = "water", stance = "keeps" }]',
+        'codes = [{ topic = "water", stance = "keeps" }, { topic = "water" }]',
+        "said",
+        "codes: codes a topic twice: ['water', 'water']",
+    ),
+    "a one-party declaration by nobody": (
+        'status = "signed",',
+        'status = "signed", unilateral = true,',
+        "pact",
+        "status_history[0].unilateral: needs declared_by: whose declaration is it?",
+    ),
+    "a provision id twice": (
+        '{ id = "art-1", label = "Article 1", text = "The parties agree." }',
+        '{ id = "art-1", label = "Article 1", text = "The parties agree." }, '
+        '{ id = "art-1", label = "Article 1 again", text = "Again." }',
+        "pact",
+        "provisions: repeats an id: ['art-1', 'art-1']",
+    ),
+    "a status history out of order": (
+        STATUS_LINE,
+        STATUS_LINE + STATUS_LINE.replace("2010-01-01", "2009-06-01"),
+        "pact",
+        "status_history: must be in date order",
+    ),
+    "a status before the instrument": (
+        "{ date = 2010-01-01, status",
+        "{ date = 2009-01-01, status",
+        "pact",
+        "status_history: starts before the instrument's date 2010-01-01",
+    ),
+    "a resolution without a number": (
+        'kind = "treaty"',
+        'kind = "unsc-resolution"',
+        "pact",
+        "number: is required for a UNSC resolution",
+    ),
+    "an event ending before it begins": (
+        "date = 2020-05-01\n",
+        "date = 2020-05-01\nend_date = 2020-04-30\n",
+        "meeting",
+        "end_date: 2020-04-30 is before date 2020-05-01",
+    ),
+    "a month-precise date on a day": (
+        "date = 2020-05-02\n",
+        'date = 2020-05-02\ndate_precision = "month"\n',
+        "said",
+        "date: 2020-05-02 has month precision, so must be the 1st of the month",
+    ),
+    "a year-precise date in May": (
+        "date = 2020-05-01\n",
+        'date = 2020-05-01\ndate_precision = "year"\n',
+        "meeting",
+        "date: 2020-05-01 has year precision, so must be 1 January",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", RECORD_CHECKS)
+def test_a_record_that_fails_its_own_check(write: Write, case: str) -> None:
+    old, new, record, rest = RECORD_CHECKS[case]
+    only_problem(write, edit(BASE, old, new), record, rest)
+
+
+def test_a_stance_asked_of_a_topic_by_a_label_off_its_scale(write: Write) -> None:
+    topic = kr.load([write("mine.toml", BASE)], include_shipped=False).topic("water")
+    assert topic.stance("keeps").value == 1
+    with pytest.raises(ValueError, match="not on the scale") as caught:
+        topic.stance("gives")
+    assert str(caught.value) == "stance 'gives' is not on the scale of 'water' (shares, keeps)"
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("2020-05-02", "2020-12-31"), ("2019-01-01", "2020-05-02")]
+)
+def test_a_statement_on_the_first_or_last_day_of_a_recorded_gap(
+    write: Write, start: str, end: str
+) -> None:
+    text = edit(BASE, 'actor = "beta"', 'actor = "alpha"')
+    text = edit(text, "start = 2010-01-01\nend = 2019-12-31", f"start = {start}\nend = {end}")
+    only_problem(
+        write,
+        text,
+        "beta-silent",
+        "start: a statement of 'alpha' on 'water' dated 2020-05-02 falls in this period; "
+        "remove this record or narrow its period",
+    )
+
+
+def test_a_source_published_by_an_unknown_actor(write: Write) -> None:
+    text = edit(BASE, 'kind = "secondary"\nurl', 'kind = "secondary"\npress_of = "alpah"\nurl')
+    only_problem(
+        write, text, "web-page", "press_of: refers to unknown actor 'alpah'; did you mean 'alpha'?"
+    )
+
+
+def test_every_anchor_is_checked_after_an_unknown_one(write: Write) -> None:
+    text = edit(
+        BASE,
+        'rules = "Says it shares." }',
+        'rules = "Says it shares.", anchors = ["ghost-statement", "said"] }',
+    )
+    path, found = problems(write, text)
+    where = at(path, text, "water")
+    assert found == [
+        f"{where}: scale[0].anchors[0]: refers to unknown statement 'ghost-statement'",
+        f"{where}: scale[0].anchors[1]: statement 'said' is coded 'keeps' on this topic, "
+        "not 'shares'",
+    ]

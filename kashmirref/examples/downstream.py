@@ -5,6 +5,8 @@ Copy this module into your own test suite as a starting point, or run it as it i
 ``test_*`` and pytest collects them from this module; kashmirref's own suite runs them.
 """
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -37,10 +39,24 @@ def test_share_is_symmetric(catalog: kr.Catalog) -> None:
 
 
 @given(st.from_type(kr.Position), st.from_type(kr.Statement), st.from_type(kr.Instrument))
-def test_from_type_gives_valid_records(
+def test_from_type_gives_consistent_records(
     position: kr.Position, statement: kr.Statement, instrument: kr.Instrument
 ) -> None:
-    """Records drawn with st.from_type are valid: evidence, quotes and citations present."""
+    """Records drawn with st.from_type hold together across their fields, as loaded ones do."""
+    # a position runs from its first statement to its last (which, known only to its
+    # month or year, may carry an earlier date); held as of a date, or closed
     assert position.evidence
-    assert statement.text.strip()
-    assert instrument.citations
+    assert position.valid_from <= kr.last_day(position.last_stated, position.last_stated_precision)
+    if position.valid_to is None:
+        assert position.as_of is not None
+        assert position.last_stated <= position.as_of
+    else:
+        assert position.as_of is None
+        assert position.last_stated <= position.valid_to
+    # a statement is on record by the last day it could have been made, never before it
+    assert statement.date <= statement.last_possible
+    assert statement.on_record_by(statement.last_possible)
+    assert not statement.on_record_by(statement.date - dt.timedelta(days=1))
+    # every clause of an instrument is found by its id
+    for provision in instrument.provisions:
+        assert instrument.provision(provision.id) is provision

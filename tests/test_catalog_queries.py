@@ -137,8 +137,8 @@ searched = "Everything."
 checked = 2021-01-01
 """
     for gap, start, end in [
-        ("long", "2000-01-01", "2020-12-31"),
-        ("short", "2010-01-01", "2012-12-31"),
+        ("early", "2000-01-01", "2009-12-31"),
+        ("late", "2010-01-01", "2012-12-31"),
     ]
 )
 
@@ -150,10 +150,11 @@ def test_the_recorded_gap_as_of_a_date(write: Write) -> None:
         found = catalog.no_position("my-group", "plebiscite", as_of=as_of)
         return None if found is None else found.id
 
-    assert gap(None) == "short"  # the latest recorded
-    assert gap("2010-01-01") == "short"  # covering, from its first day
-    assert gap("2015-06-01") == "long"  # the one covering the date, not the latest
-    assert gap("2009-12-31") == "long"
+    assert gap(None) == "late"  # the latest recorded
+    assert gap("2010-01-01") == "late"  # covering, from its first day
+    assert gap("2005-06-01") == "early"  # the one covering the date, not the latest
+    assert gap("2009-12-31") == "early"  # to its last day
+    assert gap("2015-06-01") == "late"  # after every period: the latest before the date
     assert gap("1999") is None  # nothing recorded yet
     assert catalog.no_position("my-group", "bilateralism") is None
 
@@ -252,7 +253,7 @@ def test_a_side_with_no_position_shows_the_recorded_gap(write: Write) -> None:
     catalog = kr.load([write("gaps.toml", GAPS)])
     (row,) = kr.compare(catalog, "my-group", "india", topics="plebiscite").rows
     assert row.a.position is None
-    assert row.a.no_position is not None and row.a.no_position.id == "short"
+    assert row.a.no_position is not None and row.a.no_position.id == "late"
 
 
 def test_a_side_as_of_no_date_is_as_of_the_latest(catalog: kr.Catalog) -> None:

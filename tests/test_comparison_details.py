@@ -201,18 +201,40 @@ citations = [{ source = "my-notes", quote = "B's words." }]
 """
 
 
-def test_shared_grounds_take_each_sides_first_reading(write: Write) -> None:
+def test_a_clause_both_sides_name_is_the_shared_ground(write: Write) -> None:
     catalog = kr.load([write("grounds.toml", GROUNDS)])
     (row,) = kr.compare(catalog, "side-a", "side-b", topics="third-party-mediation").rows
     assert row.shared_grounds == (
         SharedGround(
             instrument="simla-1972",
-            provision_a="para-1-ii",  # the first with a reading
+            provision_a="para-1",  # the clause both name, with each side's reading of it
             provision_b="para-1",
-            reading_a="A reads ii.",
+            reading_a=None,
             reading_b="B reads it.",
         ),
-    )  # unsc-47 is A's alone
+    )  # A's other clauses and unsc-47 are A's alone
+    assert row.shared_grounds[0].clause == "simla-1972 para-1"
+
+
+def test_without_a_common_clause_the_instrument_is_shared_with_first_readings(
+    write: Write,
+) -> None:
+    text = GROUNDS.replace(
+        '{ instrument = "simla-1972", provision = "para-1", reading = "B reads it." }',
+        '{ instrument = "simla-1972", provision = "para-1-iii", reading = "B reads iii." }',
+    )
+    catalog = kr.load([write("grounds.toml", text)])
+    (row,) = kr.compare(catalog, "side-a", "side-b", topics="third-party-mediation").rows
+    assert row.shared_grounds == (
+        SharedGround(
+            instrument="simla-1972",
+            provision_a="para-1-ii",  # A's first ground with a reading
+            provision_b="para-1-iii",
+            reading_a="A reads ii.",
+            reading_b="B reads iii.",
+        ),
+    )
+    assert row.shared_grounds[0].clause == "simla-1972"
 
 
 def test_a_mixed_relation_has_the_largest_gap(catalog: kr.Catalog) -> None:

@@ -29,10 +29,15 @@ def test_the_zip_is_the_same_every_time(catalog: kr.Catalog, tmp_path: Path) -> 
         assert archive.read("actors.csv").decode("utf-8") == to_csv(catalog)["actors.csv"]
 
 
-def test_a_csv_folder_is_made_with_its_parents(catalog: kr.Catalog, tmp_path: Path) -> None:
-    folder = tmp_path / "a" / "b" / "csv"
+def test_a_csv_folder_holds_every_table_and_is_never_made_in_a_missing_folder(
+    catalog: kr.Catalog, tmp_path: Path
+) -> None:
+    folder = tmp_path / "csv"
     assert export(catalog, "csv", folder) == str(folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(to_csv(catalog))
+    with pytest.raises(FileNotFoundError):  # as for every format: no parents are made
+        export(catalog, "csv", tmp_path / "a" / "b" / "csv")
+    assert not (tmp_path / "a").exists()
 
 
 def test_wrong_requests_say_what_to_do(catalog: kr.Catalog) -> None:

@@ -710,3 +710,68 @@ def test_every_anchor_is_checked_after_an_unknown_one(write: Write) -> None:
         f"{where}: scale[0].anchors[1]: statement 'said' is coded 'keeps' on this topic, "
         "not 'shares'",
     ]
+
+
+# ------------------------------------------------------------------ look-ups across kinds
+
+
+def test_an_id_used_by_two_kinds(write: Write) -> None:
+    text = BASE + '\n[[source]]\nid = "gamma"\ntitle = "G"\npublisher = "Me"\n'
+    text += 'published = 2020-06-01\nkind = "primary"\n'
+    _, found = problems(write, text)
+    assert any(
+        p.endswith(": gamma: id: 'gamma' is also the id of source 'gamma': ids must be unique "
+                   "across kinds")
+        for p in found
+    ), found
+
+
+def test_an_id_that_is_a_resolution_number(write: Write) -> None:
+    text = edit(
+        BASE, 'id = "pact"\nkind = "treaty"', 'id = "pact"\nkind = "unsc-resolution"\nnumber = 7'
+    )
+    text += '\n[[actor]]\nid = "7"\nname = "Seven"\nkind = "group"\n'
+    _, found = problems(write, text)
+    assert any(
+        p.endswith(": 7: id: '7' is the number of resolution 'pact': a look-up of it would be "
+                   "ambiguous")
+        for p in found
+    ), found
+
+
+def test_an_id_that_is_another_records_name(write: Write) -> None:
+    text = edit(BASE, 'name = "Gamma"\n', 'name = "Gamma"\naliases = ["Delta"]\n')
+    text += '\n[[source]]\nid = "delta"\ntitle = "D"\npublisher = "Me"\n'
+    text += 'published = 2020-06-01\nkind = "primary"\n'
+    _, found = problems(write, text)
+    assert any(
+        p.endswith(": delta: id: 'delta' is also a name of actor 'gamma': a look-up of it "
+                   "would be ambiguous")
+        for p in found
+    ), found
+
+
+# ------------------------------------------------------------------ provisions and coverage
+
+
+def test_a_provision_that_describes_a_copy_no_source_names(write: Write) -> None:
+    text = edit(
+        BASE,
+        'text = "The parties agree." }]',
+        'text = "The parties agree.", checked = 2021-01-01 }]',
+    )
+    _, found = problems(write, text)
+    assert any(
+        p.endswith(": pact: provisions[0].checked: describes a copy, but no source names it")
+        for p in found
+    ), found
+
+
+def test_a_text_marked_complete_that_names_missing_parts(write: Write) -> None:
+    text = edit(
+        BASE, 'title = "The Pact"\n', 'title = "The Pact"\ncomplete = true\nmissing = "Art. 2."\n'
+    )
+    _, found = problems(write, text)
+    assert any(
+        p.endswith(": pact: missing: names missing parts of a text marked complete") for p in found
+    ), found

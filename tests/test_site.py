@@ -32,7 +32,7 @@ def _anchors(page: Page) -> set[str]:
 def _broken_links(site: dict[str, Page]) -> list[str]:
     """Every link on every page whose page or anchor does not exist."""
     broken = []
-    anchors: dict[str, set[str]] = {}  # each page's anchors, found once
+    anchors: dict[str, set[str]] = {}  # each page's anchors, read once
     for page in site.values():
         targets = LINK.findall(page.text)
         targets += [h.replace(".html", ".md") for h in HREF.findall(page.text)]
@@ -90,7 +90,8 @@ def test_shipped_site_has_no_broken_link_or_ragged_table(site: dict[str, Page]) 
 
 def test_topic_page_sets_the_parties_side_by_side(site: dict[str, Page]) -> None:
     text = site["topics/third-party-mediation.md"].text
-    header = next(line for line in text.splitlines() if line.startswith("| "))
+    side_by_side = text.split("## Where the parties stand")[1]
+    header = next(line for line in side_by_side.splitlines() if line.startswith("| "))
     assert header == "|  | [India](../actors/india.md) | [Pakistan](../actors/pakistan.md) |"
     assert "**declines**" in text and "**seeks**" in text
     assert "**diverge** (gap 2 of 2 possible)" in text
@@ -127,7 +128,7 @@ def test_no_position_record_is_shown(catalog: kr.Catalog) -> None:
     text = " ".join(site["topics/unmogip-role.md"].text.split())
     assert "*Not found in the sources searched (13 August 1948 \u2013 4 January 2026" in text
     assert "Everything, for this test." in text
-    assert "none found" in site["stances.md"].text
+    assert "not found (searched)" in site["stances.md"].text
 
 
 def test_instrument_page_has_verbatim_provisions_and_who_invokes_them(
@@ -160,10 +161,16 @@ def test_figures_are_self_contained_svg(catalog: kr.Catalog) -> None:
     drawn = figures(catalog)
     grid = ET.fromstring(drawn["figures/stance-grid.svg"])
     cells = [r for r in grid.iter(f"{SVG}rect") if r.get("rx") == "4"]
-    columns = 2 + len({p.actor for p in catalog.positions()} - set(PARTIES))
-    assert len(cells) == len(catalog.topics()) * columns
+    assert len(cells) == len(catalog.topics()) * len(PARTIES)
+    # every other actor's current stance is there too, each linked with its own tooltip
+    held = {(p.actor, p.topic) for p in catalog.positions(as_of=catalog.latest)}
+    others = [pair for pair in held if pair[0] not in PARTIES]
+    tips = [t.text or "" for t in grid.iter(f"{SVG}title")]
+    for actor, topic in others:
+        said = f"{catalog.actor(actor).name} on {catalog.topic(topic).title}: "
+        assert any(tip.startswith(said) for tip in tips), said
     line = ET.fromstring(drawn["figures/timeline.svg"])
-    marks = [*line.iter(f"{SVG}circle"), *(r for r in line.iter(f"{SVG}rect"))]
+    marks = [a for a in line.iter(f"{SVG}a")]
     assert len(marks) == len(catalog.timeline())
     for markup in drawn.values():
         assert "<script" not in markup and "@import" not in markup
@@ -220,3 +227,19 @@ def test_any_valid_catalogue_builds_a_site_with_working_links(catalog: kr.Catalo
         assert f"**{position.stance}**" in site[f"actors/{position.actor}.md"].text
     for markup in figures(catalog, parties).values():
         ET.fromstring(markup)
+
+
+def test_an_instrument_page_gives_each_clause_its_copy_and_who_invoked_it(
+    catalog: kr.Catalog, site: dict[str, Page]
+) -> None:
+    text = site["instruments/unsc-47.md"].text
+    clause = text[text.index("### Part A, paragraph 1 (a) {#a-1-a}") :]
+    clause = clause[: clause.index("\n### ")]
+    assert "[India](../actors/india.md) ([24 March 2025](" in clause and "Invoked by: " in clause
+    assert "[Jammu and Kashmir National Conference](" in clause and "October 2015" in clause
+    assert "Not recorded: Part B paragraphs 4 to 9" in text
+    uncip = site["instruments/uncip-1949-01-05.md"].text
+    first = uncip[uncip.index("### Paragraph 1 {#para-1}") :]
+    assert "Read in: [" in first[: first.index("\n### ")]
+    whole = site["instruments/unsc-214.md"].text
+    assert "The provisions below hold its whole operative text" in whole

@@ -144,6 +144,12 @@ def only_problem(write: Write, text: str, record: str, rest: str) -> None:
     assert found == [f"{at(path, text, record)}: {rest}"]
 
 
+def reported(write: Write, text: str, ending: str) -> None:
+    """Assert that loading ``text`` reports, among its problems, one ending in ``ending``."""
+    _, found = problems(write, text)
+    assert any(problem.endswith(ending) for problem in found), found
+
+
 def test_the_base_catalogue_is_valid(write: Write) -> None:
     catalog = kr.load([write("mine.toml", BASE)], include_shipped=False)
     assert len(catalog) == 12
@@ -718,12 +724,11 @@ def test_every_anchor_is_checked_after_an_unknown_one(write: Write) -> None:
 def test_an_id_used_by_two_kinds(write: Write) -> None:
     text = BASE + '\n[[source]]\nid = "gamma"\ntitle = "G"\npublisher = "Me"\n'
     text += 'published = 2020-06-01\nkind = "primary"\n'
-    _, found = problems(write, text)
-    assert any(
-        p.endswith(": gamma: id: 'gamma' is also the id of source 'gamma': ids must be unique "
-                   "across kinds")
-        for p in found
-    ), found
+    ending = (
+        ": gamma: id: 'gamma' is also the id of source 'gamma': "
+        "ids must be unique across kinds"
+    )
+    reported(write, text, ending)
 
 
 def test_an_id_that_is_a_resolution_number(write: Write) -> None:
@@ -731,24 +736,19 @@ def test_an_id_that_is_a_resolution_number(write: Write) -> None:
         BASE, 'id = "pact"\nkind = "treaty"', 'id = "pact"\nkind = "unsc-resolution"\nnumber = 7'
     )
     text += '\n[[actor]]\nid = "7"\nname = "Seven"\nkind = "group"\n'
-    _, found = problems(write, text)
-    assert any(
-        p.endswith(": 7: id: '7' is the number of resolution 'pact': a look-up of it would be "
-                   "ambiguous")
-        for p in found
-    ), found
+    ending = ": 7: id: '7' is the number of resolution 'pact': a look-up of it would be ambiguous"
+    reported(write, text, ending)
 
 
 def test_an_id_that_is_another_records_name(write: Write) -> None:
     text = edit(BASE, 'name = "Gamma"\n', 'name = "Gamma"\naliases = ["Delta"]\n')
     text += '\n[[source]]\nid = "delta"\ntitle = "D"\npublisher = "Me"\n'
     text += 'published = 2020-06-01\nkind = "primary"\n'
-    _, found = problems(write, text)
-    assert any(
-        p.endswith(": delta: id: 'delta' is also a name of actor 'gamma': a look-up of it "
-                   "would be ambiguous")
-        for p in found
-    ), found
+    ending = (
+        ": delta: id: 'delta' is also a name of actor 'gamma': "
+        "a look-up of it would be ambiguous"
+    )
+    reported(write, text, ending)
 
 
 # ------------------------------------------------------------------ provisions and coverage
@@ -760,18 +760,11 @@ def test_a_provision_that_describes_a_copy_no_source_names(write: Write) -> None
         'text = "The parties agree." }]',
         'text = "The parties agree.", checked = 2021-01-01 }]',
     )
-    _, found = problems(write, text)
-    assert any(
-        p.endswith(": pact: provisions[0].checked: describes a copy, but no source names it")
-        for p in found
-    ), found
+    reported(write, text, ": pact: provisions[0].checked: describes a copy, but no source names it")
 
 
 def test_a_text_marked_complete_that_names_missing_parts(write: Write) -> None:
     text = edit(
         BASE, 'title = "The Pact"\n', 'title = "The Pact"\ncomplete = true\nmissing = "Art. 2."\n'
     )
-    _, found = problems(write, text)
-    assert any(
-        p.endswith(": pact: missing: names missing parts of a text marked complete") for p in found
-    ), found
+    reported(write, text, ": pact: missing: names missing parts of a text marked complete")

@@ -7,24 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from toml_records import actor, notes
 
 import kashmirref as kr
 
 Write = Callable[[str, str], Path]
 
-SAID = """
-[[actor]]
-id = "my-group"
-name = "My group"
-kind = "group"
-
-[[source]]
-id = "my-notes"
-title = "My notes"
-publisher = "Me"
-published = 2019-12-31
-kind = "primary"
-
+SAID = (
+    actor("my-group", "My group")
+    + notes("2019-12-31")
+    + """
 [[statement]]
 id = "said-in-2018"
 date = 2018-03-01
@@ -44,6 +36,7 @@ form = "reported"
 codes = [{ topic = "third-party-mediation", stance = "seeks" }]
 citations = [{ source = "my-notes", quote = "Words of some day in 2019." }]
 """
+)
 
 
 def test_evidence_as_of_another_date(write: Write) -> None:
@@ -120,12 +113,7 @@ def test_a_date_of_the_wrong_type_is_named(catalog: kr.Catalog, query: str) -> N
     )
 
 
-GAPS = """
-[[actor]]
-id = "my-group"
-name = "My group"
-kind = "group"
-""" + "".join(
+GAPS = actor("my-group", "My group") + "".join(
     f"""
 [[no_position]]
 id = "{gap}"

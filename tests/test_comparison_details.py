@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from toml_records import actor, notes
 
 import kashmirref as kr
 from kashmirref.comparison import SharedGround
@@ -156,24 +157,11 @@ def test_a_topic_is_compared_from_the_day_it_opens(catalog: kr.Catalog) -> None:
     assert str(caught.value) == "topics must be a topic id or an iterable of them, not int"
 
 
-GROUNDS = """
-[[actor]]
-id = "side-a"
-name = "Side A"
-kind = "group"
-
-[[actor]]
-id = "side-b"
-name = "Side B"
-kind = "group"
-
-[[source]]
-id = "my-notes"
-title = "My notes"
-publisher = "Me"
-published = 2020-06-01
-kind = "primary"
-
+GROUNDS = (
+    actor("side-a", "Side A")
+    + actor("side-b", "Side B")
+    + notes("2020-06-01")
+    + """
 [[statement]]
 id = "a-says"
 date = 2020-01-01
@@ -199,6 +187,7 @@ codes = [{ topic = "third-party-mediation", stance = "declines" }]
 invokes = [{ instrument = "simla-1972", provision = "para-1", reading = "B reads it." }]
 citations = [{ source = "my-notes", quote = "B's words." }]
 """
+)
 
 
 def test_a_clause_both_sides_name_is_the_shared_ground(write: Write) -> None:

@@ -5,6 +5,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from toml_records import actor, notes
+
 import kashmirref as kr
 
 Write = Callable[[str, str], Path]
@@ -20,19 +22,7 @@ codes = [{{ topic = "third-party-mediation", stance = "{stance}" }}]
 citations = [{{ source = "my-notes", quote = "Words." }}]
 """
 
-HEAD = """
-[[actor]]
-id = "my-group"
-name = "My group"
-kind = "group"
-
-[[source]]
-id = "my-notes"
-title = "My notes"
-publisher = "Me"
-published = 2020-01-01
-kind = "primary"
-"""
+HEAD = actor("my-group", "My group") + notes("2020-01-01")
 
 
 def test_statements_on_record_the_same_day_close_a_stance_at_the_last(write: Write) -> None:

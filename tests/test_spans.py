@@ -6,34 +6,19 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from toml_records import actor, notes
+
 import kashmirref as kr
 from kashmirref.comparison import compare_over_time
 
 Write = Callable[[str, str], Path]
 
-HEAD = """
-[[actor]]
-id = "side-a"
-name = "Side A"
-kind = "group"
-
-[[actor]]
-id = "side-b"
-name = "Side B"
-kind = "group"
-
-[[actor]]
-id = "side-c"
-name = "Side C"
-kind = "group"
-
-[[source]]
-id = "my-notes"
-title = "My notes"
-publisher = "Me"
-published = 2020-01-01
-kind = "primary"
-"""
+HEAD = (
+    actor("side-a", "Side A")
+    + actor("side-b", "Side B")
+    + actor("side-c", "Side C")
+    + notes("2020-01-01")
+)
 
 STATEMENT = """
 [[statement]]

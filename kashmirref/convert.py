@@ -152,20 +152,8 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
     return conv
 
 
-class _NotDirect(Exception):
-    """A row the direct structurer leaves to the converter (a list where it wants one)."""
-
-
-def _direct_date(value: object) -> dt.date:
-    if isinstance(value, dt.date) and value.__class__ is dt.date:
-        return value
-    return _structure_date(value, dt.date)
-
-
-def _direct_list(value: object) -> list[Any] | tuple[Any, ...]:
-    if isinstance(value, list | tuple):
-        return value
-    raise _NotDirect
+_ABSENT = object()
+"""A field the row does not give (the record's default applies)."""
 
 
 def _direct_conversion(hint: Any) -> Callable[[Any], Any] | None:
@@ -177,10 +165,10 @@ def _direct_conversion(hint: Any) -> Callable[[Any], Any] | None:
     if typing.get_origin(hint) is tuple:
         each = _direct_conversion(typing.get_args(hint)[0])
         if each is None:
-            return lambda value: tuple(_direct_list(value))
-        return lambda value: tuple([each(item) for item in _direct_list(value)])
+            return lambda value: tuple(_as_list(value))
+        return lambda value: tuple([each(item) for item in _as_list(value)])
     if hint is dt.date:
-        return _direct_date
+        return lambda value: _structure_date(value, dt.date)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint
     if isinstance(hint, type) and attrs.has(hint):
@@ -206,14 +194,11 @@ def structurer(kind: type) -> Callable[[object], Any]:
         return found
     hints = typing.get_type_hints(kind)
     fields = attrs.fields(kind)
-    names: dict[str, Any] = {
-        "KIND": kind,
-        "MISSING": _NotDirect,
-    }
+    names: dict[str, Any] = {"KIND": kind, "ABSENT": _ABSENT}
     body = [
         "def structure(row):",
         "    if row.__class__ is not dict:",
-        "        raise MISSING",
+        "        raise TypeError('a record must be a table')",
         "    values = dict(row)",  # an unknown field is refused by the class itself
     ]
     for i, field in enumerate(fields):
@@ -227,9 +212,9 @@ def structurer(kind: type) -> Callable[[object], Any]:
         if conversion is None:
             continue
         names[f"C{i}"] = conversion
-        given = "v is not MISSING and v is not None" if optional else "v is not MISSING"
+        given = "v is not ABSENT and v is not None" if optional else "v is not ABSENT"
         body += [
-            f"    v = row.get({field.name!r}, MISSING)",
+            f"    v = row.get({field.name!r}, ABSENT)",
             f"    if {given}:",
             f"        values[{field.name!r}] = C{i}(v)",
         ]
